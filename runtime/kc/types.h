@@ -1,0 +1,189 @@
+/*
+ * kc/types.h - the value types API headers use, and the type descriptors that
+ * generated code emits and the runtime engine (free, deepcopy, equal, JSON)
+ * interprets.
+ *
+ * This header is the contract between kc-gen's output and libkc.  Generated
+ * files check KC_DESCRIPTOR_VERSION with #error, so a mismatch between
+ * generated/ and the runtime fails at compile time, not at run time.
+ *
+ * Ownership: every pointer inside a described struct is owned by that struct
+ * and released by kc_free(); a zeroed struct is a valid empty value.
+ */
+#ifndef KC_TYPES_H
+#define KC_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define KC_DESCRIPTOR_VERSION 1
+
+/* ---- value types used by API headers ---------------------------------- */
+
+/* metav1.Time / metav1.MicroTime: seconds + nanoseconds since the Unix epoch,
+ * UTC.  The zero value means "not set" (Go marshals a zero Time as null). */
+typedef struct kc_time {
+    int64_t sec;
+    int32_t nsec;
+} kc_time_t;
+typedef kc_time_t kc_micro_time_t;
+
+/* resource.Quantity: the string exactly as received ("8", "500m", "1Gi").
+ * `number` is true when the server sent a JSON number rather than a string,
+ * so that it is written back the same way. */
+typedef struct kc_quantity {
+    char *str;
+    bool number;
+} kc_quantity_t;
+
+/* intstr.IntOrString. */
+typedef enum kc_int_or_string_type {
+    KC_INT_OR_STRING_INT = 0,
+    KC_INT_OR_STRING_STRING = 1
+} kc_int_or_string_type_t;
+
+typedef struct kc_int_or_string {
+    kc_int_or_string_type_t type;
+    int32_t int_val;
+    char *str_val; /* owned; used when type == KC_INT_OR_STRING_STRING */
+} kc_int_or_string_t;
+
+/* Free-form JSON (runtime.RawExtension, fieldsV1, JSON-typed CRD fields):
+ * the value's text, minified, NUL-terminated; NULL = absent.  Text, not a
+ * cJSON tree, so int64 values and number spellings survive untouched; parse it
+ * with cJSON_Parse when you need to look inside. */
+typedef struct kc_json {
+    char *text;
+} kc_json_t;
+
+/* Members of a JSON object that its C type does not declare, kept as the
+ * minified text of `"name":value` pairs joined by commas (no braces), and the
+ * set of declared fields the input mentioned explicitly, so that an explicit
+ * false / 0 / "" / {} / [] / null is written back exactly as received.
+ * Bit i of `present` is field i of the struct's descriptor. */
+typedef struct kc_unknown {
+    char *text;
+    uint64_t present;
+} kc_unknown_t;
+
+/* Map entries: a JSON object is a C array of {key, value} structs.  These
+ * two are the runtime's own; API headers declare others the same way. */
+typedef struct kc_str_entry {
+    char *key;
+    char *value;
+} kc_str_entry_t;
+
+typedef struct kc_quantity_entry {
+    char *key;
+    kc_quantity_t value;
+} kc_quantity_entry_t;
+
+/* ---- descriptors ------------------------------------------------------- */
+
+/* What one C member holds. */
+typedef enum kc_kind {
+    KC_KIND_STRING = 1,    /* char *            */
+    KC_KIND_BOOL,          /* bool              */
+    KC_KIND_INT32,         /* int32_t           */
+    KC_KIND_INT64,         /* int64_t           */
+    KC_KIND_DOUBLE,        /* double            */
+    KC_KIND_TIME,          /* kc_time_t, RFC 3339 seconds          */
+    KC_KIND_MICRO_TIME,    /* kc_micro_time_t, RFC 3339 microseconds */
+    KC_KIND_QUANTITY,      /* kc_quantity_t     */
+    KC_KIND_INT_OR_STRING, /* kc_int_or_string_t */
+    KC_KIND_JSON,          /* kc_json_t         */
+    KC_KIND_STRUCT         /* a described struct: kc_field_t.type */
+} kc_kind_t;
+
+/* How the member holds it. */
+typedef enum kc_shape {
+    KC_SHAPE_VALUE = 0, /* T x;                                  */
+    KC_SHAPE_PTR,       /* T *x;  NULL = absent (Go's *T)          */
+    KC_SHAPE_LIST,      /* size_t n_x; T *x;   JSON array           */
+    KC_SHAPE_MAP        /* size_t n_x; E *x;   JSON object, E = {key, value} entry */
+} kc_shape_t;
+
+/* Field flags. */
+enum {
+    KC_FIELD_OMITEMPTY = 1u << 0, /* Go's omitempty: a zero value is not written */
+    KC_FIELD_INLINE = 1u << 1,    /* +json:inline: members spliced into the parent */
+    KC_FIELD_REQUIRED = 1u << 2   /* +required (documentation + CRD schema) */
+};
+
+typedef struct kc_type kc_type_t;
+
+typedef struct kc_field {
+    const char *json_name;   /* "replicaSpecs"; "" for +json:inline members */
+    uint32_t json_name_len;
+    uint8_t kind;            /* kc_kind_t */
+    uint8_t shape;           /* kc_shape_t */
+    uint16_t flags;          /* KC_FIELD_* */
+    uint32_t offset;         /* offsetof the member (the array pointer for lists/maps) */
+    uint32_t count_offset;   /* offsetof the size_t count, lists and maps only */
+    const kc_type_t *type;   /* KC_KIND_STRUCT: the element type; KC_SHAPE_MAP: the entry type */
+    const char *c_name;      /* "replica_specs" (for messages and tools) */
+} kc_field_t;
+
+/* Object metadata accessors for resources: where ObjectMeta's members live,
+ * so the runtime (clients, caches) reaches them without generated headers. */
+typedef struct kc_resource kc_resource_t;
+
+struct kc_type {
+    const char *name;          /* C name without _t: "mindxdl_v1_ascend_job" */
+    uint32_t size;             /* sizeof the struct */
+    uint32_t n_fields;
+    const kc_field_t *fields;  /* declaration order = JSON output order */
+    uint32_t n_by_name;
+    const uint16_t *by_name;   /* indices of the non-inline fields, sorted by json_name
+                                  (bytewise, then length); inline fields are searched after */
+    int32_t unknown_offset;    /* offsetof the kc_unknown_t member, -1 if none */
+    const kc_resource_t *resource; /* non-NULL for top-level API kinds */
+};
+
+/* The REST identity of a +genclient type (filled by the generator). */
+typedef enum kc_verb {
+    KC_VERB_CREATE = 1u << 0,
+    KC_VERB_GET = 1u << 1,
+    KC_VERB_LIST = 1u << 2,
+    KC_VERB_WATCH = 1u << 3,
+    KC_VERB_UPDATE = 1u << 4,
+    KC_VERB_UPDATE_STATUS = 1u << 5,
+    KC_VERB_PATCH = 1u << 6,
+    KC_VERB_APPLY = 1u << 7,
+    KC_VERB_DELETE = 1u << 8,
+    KC_VERB_DELETE_COLLECTION = 1u << 9
+} kc_verb_t;
+
+struct kc_resource {
+    const char *group;       /* "" for the core group */
+    const char *version;     /* "v1" */
+    const char *kind;        /* "AscendJob" */
+    const char *list_kind;   /* "AscendJobList" */
+    const char *plural;      /* "ascendjobs" */
+    const char *singular;    /* "ascendjob" */
+    bool namespaced;
+    bool has_status;         /* +kubebuilder:subresource:status */
+    bool has_scale;          /* +kubebuilder:subresource:scale */
+    uint32_t verbs;          /* KC_VERB_* */
+    const kc_type_t *type;       /* the object */
+    const kc_type_t *list_type;  /* its list */
+    /* offsets inside the object (offsetof(T, metadata.name) ...) */
+    uint32_t name_offset;
+    uint32_t namespace_offset;
+    uint32_t resource_version_offset;
+    uint32_t uid_offset;
+    uint32_t labels_count_offset; /* size_t n_labels */
+    uint32_t labels_offset;       /* kc_str_entry_t *labels */
+    /* offsets inside the list */
+    uint32_t list_items_count_offset;
+    uint32_t list_items_offset;
+    uint32_t list_resource_version_offset;
+    uint32_t list_continue_offset;
+};
+
+/* Descriptors of the runtime's own entry types. */
+extern const kc_type_t kc_str_entry_desc;
+extern const kc_type_t kc_quantity_entry_desc;
+
+#endif /* KC_TYPES_H */
