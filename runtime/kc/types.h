@@ -61,10 +61,13 @@ typedef struct kc_json {
  * minified text of `"name":value` pairs joined by commas (no braces), and the
  * set of declared fields the input mentioned explicitly, so that an explicit
  * false / 0 / "" / {} / [] / null is written back exactly as received.
- * Bit i of `present` is field i of the struct's descriptor. */
+ * Bit i of `present` is field i of the struct's descriptor; bit i of `nulls`
+ * says the input spelled that field as null (so that `0` and `null`, `{}` and
+ * `null`, `[]` and `null` stay apart). */
 typedef struct kc_unknown {
     char *text;
     uint64_t present;
+    uint64_t nulls;
 } kc_unknown_t;
 
 /* Map entries: a JSON object is a C array of {key, value} structs.  These

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Builds everything and runs the whole test suite; exits non-zero on any failure.
+#
+#   build/ci     -Werror build: every test
+#   build/asan   AddressSanitizer + UndefinedBehaviorSanitizer: every test
+#   build/tsan   ThreadSanitizer: the tests labelled `tsan` (informers, transport, server)
+#   valgrind     the tests labelled `valgrind` in build/ci under memcheck (no leaks)
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+usage() {
+  cat <<USAGE
+Usage: hack/test.sh [--fast] [--fuzz SECONDS] [--help]
+
+  --fast          only the -Werror build (no sanitizer, TSan or valgrind runs)
+  --fuzz SECONDS  also run every libFuzzer target for SECONDS each (clang)
+  -R REGEX        only tests matching REGEX (passed to ctest)
+USAGE
+}
+
+fast=0 fuzz=0 filter=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --fast) fast=1; shift ;;
+    --fuzz) [ $# -ge 2 ] || kc_die "--fuzz needs seconds"; fuzz=$2; shift 2 ;;
+    -R) [ $# -ge 2 ] || kc_die "-R needs a regex"; filter=(-R "$2"); shift 2 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage >&2; kc_die "unknown argument '$1'" ;;
+  esac
+done
+
+kc_install_deps "${KC_DEB_PACKAGES[@]}"
+cd "$KC_ROOT"
+jobs=$(nproc)
+status=0
+
+run_ctest() { # dir, extra ctest args...
+  local dir=$1; shift
+  ( cd "$dir" && ctest --output-on-failure -j"$jobs" --timeout 600 "${filter[@]}" "$@" ) || status=1
+}
+
+kc_log "== build/ci (-Werror)"
+kc_build build/ci -DKC_WERROR=ON
+run_ctest build/ci
+
+if [ "$fast" -eq 0 ]; then
+  kc_log "== build/asan (ASan+UBSan)"
+  export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+  kc_build build/asan -DKC_WERROR=ON -DKC_SANITIZE=ON -DKC_BUILD_BENCH=OFF
+  run_ctest build/asan -LE no-asan
+
+  kc_log "== build/tsan (ThreadSanitizer, tests labelled tsan)"
+  export TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1
+  kc_build build/tsan -DKC_WERROR=ON -DKC_TSAN=ON -DKC_BUILD_BENCH=OFF
+  run_ctest build/tsan -L tsan
+
+  kc_log "== valgrind (tests labelled valgrind)"
+  ( cd build/ci && ctest -T memcheck -L valgrind --output-on-failure "${filter[@]}" \
+      --overwrite MemoryCheckCommandOptions="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=1" \
+      >memcheck.log 2>&1 ) || { tail -n 40 build/ci/memcheck.log >&2; status=1; }
+  if grep -q 'Defects:' build/ci/memcheck.log 2>/dev/null; then
+    grep -A20 'Defects:' build/ci/memcheck.log >&2; status=1
+  fi
+fi
+
+if [ "$fuzz" -gt 0 ]; then
+  kc_log "== fuzz ($fuzz s per target)"
+  CC=clang kc_build build/fuzz -DKC_FUZZ=ON -DKC_BUILD_TESTS=OFF -DKC_BUILD_BENCH=OFF
+  for f in build/fuzz/tests/fuzz/fuzz_*; do
+    [ -x "$f" ] || continue
+    corpus="tests/fuzz/corpus/$(basename "$f")"; mkdir -p "build/fuzz/corpus-$(basename "$f")"
+    "$f" -max_total_time="$fuzz" "build/fuzz/corpus-$(basename "$f")" ${corpus:+$( [ -d "$corpus" ] && echo "$corpus")} \
+      >"build/fuzz/$(basename "$f").log" 2>&1 || { tail -n 30 "build/fuzz/$(basename "$f").log" >&2; status=1; }
+  done
+fi
+
+[ "$status" -eq 0 ] && kc_log "hack/test.sh: all passed" || kc_log "hack/test.sh: FAILED"
+exit "$status"

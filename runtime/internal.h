@@ -1,0 +1,76 @@
+/*
+ * internal.h - helpers shared by the runtime's engine files (not installed,
+ * not part of the API).
+ */
+#ifndef KC_INTERNAL_H
+#define KC_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kc/error.h"
+#include "kc/types.h"
+
+#define KC_AT(base, off) ((void *)((char *)(base) + (off)))
+#define KC_CAT(base, off) ((const void *)((const char *)(base) + (off)))
+
+/* Size of one element of `kind` (lists hold these back to back; PTR points
+ * to one). */
+static inline size_t kc__elem_size(unsigned kind, const kc_type_t *type)
+{
+    switch (kind) {
+    case KC_KIND_STRING: return sizeof(char *);
+    case KC_KIND_BOOL: return sizeof(bool);
+    case KC_KIND_INT32: return sizeof(int32_t);
+    case KC_KIND_INT64: return sizeof(int64_t);
+    case KC_KIND_DOUBLE: return sizeof(double);
+    case KC_KIND_TIME:
+    case KC_KIND_MICRO_TIME: return sizeof(kc_time_t);
+    case KC_KIND_QUANTITY: return sizeof(kc_quantity_t);
+    case KC_KIND_INT_OR_STRING: return sizeof(kc_int_or_string_t);
+    case KC_KIND_JSON: return sizeof(kc_json_t);
+    case KC_KIND_STRUCT: return type ? type->size : 0;
+    default: return 0;
+    }
+}
+
+/* The element kind of a field: a map's elements are its entry structs. */
+static inline unsigned kc__elem_kind(const kc_field_t *f)
+{
+    return f->shape == KC_SHAPE_MAP ? KC_KIND_STRUCT : f->kind;
+}
+
+/* True for kinds whose values own no heap memory. */
+static inline bool kc__kind_is_plain(unsigned kind)
+{
+    return kind == KC_KIND_BOOL || kind == KC_KIND_INT32 || kind == KC_KIND_INT64 ||
+           kind == KC_KIND_DOUBLE || kind == KC_KIND_TIME || kind == KC_KIND_MICRO_TIME;
+}
+
+static inline kc_unknown_t *kc__unknown(const kc_type_t *t, void *obj)
+{
+    return t->unknown_offset >= 0 ? (kc_unknown_t *)KC_AT(obj, (uint32_t)t->unknown_offset) : NULL;
+}
+
+static inline const kc_unknown_t *kc__cunknown(const kc_type_t *t, const void *obj)
+{
+    return t->unknown_offset >= 0 ? (const kc_unknown_t *)KC_CAT(obj, (uint32_t)t->unknown_offset)
+                                  : NULL;
+}
+
+/* object.c: one element of a kind (a list item, a PTR's target, a VALUE). */
+void kc__elem_free(unsigned kind, const kc_type_t *type, void *p);
+
+/* time.c: RFC 3339.  parse returns 0 or -1; format returns the length
+ * written into buf (at least 40 bytes) or -1 when the time cannot be
+ * represented (year outside 0000..9999, nsec outside [0, 1e9)). */
+int kc__time_parse(const char *s, size_t n, kc_time_t *out);
+int kc__time_format(char *buf, const kc_time_t *t, bool micro);
+
+/* json_decode.c: decode a JSON value at [json, json+len) into *out, with
+ * `path` (may be "") prefixed to every error message. */
+int kc__json_decode_prefixed(const kc_type_t *t, void *out, const char *json, size_t len,
+                             const char *path, kc_error_t *err);
+
+#endif /* KC_INTERNAL_H */
