@@ -30,7 +30,7 @@ char *kg_printf(kg_arena_t *a, const char *fmt, ...)
  * *n elements and room for *cap) and returns it, zeroed. */
 void *kg_push(kg_arena_t *a, void *items, size_t *n, size_t *cap, size_t size);
 #define KG_PUSH(arena, vec) \
-    ((__typeof__((vec).items))kg_push((arena), &(vec).items, &(vec).n, &(vec).cap, sizeof(*(vec).items)))
+    kg_push((arena), (void *)&(vec).items, &(vec).n, &(vec).cap, sizeof(*(vec).items))
 
 /* ---- byte buffer (malloc-owned) ---------------------------------------- */
 

@@ -61,6 +61,8 @@ static inline const kc_unknown_t *kc__cunknown(const kc_type_t *t, const void *o
 
 /* object.c: one element of a kind (a list item, a PTR's target, a VALUE). */
 void kc__elem_free(unsigned kind, const kc_type_t *type, void *p);
+/* object.c: releases what one member owns and leaves it zeroed. */
+void kc__field_free(const kc_field_t *f, void *base);
 
 /* time.c: RFC 3339.  parse returns 0 or -1; format returns the length
  * written into buf (at least 40 bytes) or -1 when the time cannot be
