@@ -240,3 +240,17 @@ size_t kg_edit_distance(const char *a, const char *b)
     free(row);
     return d;
 }
+
+size_t kg_split(kg_arena_t *a, const char *s, char sep, char ***out)
+{
+    size_t n = 0, cap = 0;
+    *out = NULL;
+    while (*s) {
+        const char *end = strchr(s, sep);
+        size_t len = end ? (size_t)(end - s) : strlen(s);
+        if (len)
+            *(char **)kg_push(a, out, &n, &cap, sizeof(char *)) = kg_strndup(a, s, len);
+        s += len + (end != NULL);
+    }
+    return n;
+}

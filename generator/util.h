@@ -62,6 +62,9 @@ char *kg_read_file(const char *path, size_t *len);
 bool kg_starts_with(const char *s, const char *prefix);
 bool kg_ends_with(const char *s, const char *suffix);
 
+/* Splits s at `sep` into arena strings (empty pieces dropped); returns the count. */
+size_t kg_split(kg_arena_t *a, const char *s, char sep, char ***out);
+
 /* Levenshtein distance, used for "did you mean". */
 size_t kg_edit_distance(const char *a, const char *b);
 

@@ -8,6 +8,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "kc/error.h"
 #include "kc/types.h"
@@ -58,6 +59,55 @@ static inline const kc_unknown_t *kc__cunknown(const kc_type_t *t, const void *o
     return t->unknown_offset >= 0 ? (const kc_unknown_t *)KC_CAT(obj, (uint32_t)t->unknown_offset)
                                   : NULL;
 }
+
+/* A growable byte buffer (the encoder's output, the decoder's unknown-member
+ * text).  `p` is kc_malloc'd; on allocation failure `oom` is set and further
+ * writes are dropped, so callers check once at the end. */
+typedef struct kc_buf {
+    char *p;
+    size_t len, cap;
+    bool oom;
+} kc_buf_t;
+
+bool kc__buf_grow(kc_buf_t *b, size_t extra);
+
+static inline bool kc__buf_reserve(kc_buf_t *b, size_t extra)
+{
+    return (b->cap - b->len > extra) || kc__buf_grow(b, extra);
+}
+
+static inline void kc__buf_put(kc_buf_t *b, const void *s, size_t n)
+{
+    if (kc__buf_reserve(b, n)) {
+        memcpy(b->p + b->len, s, n);
+        b->len += n;
+    }
+}
+
+static inline void kc__buf_putc(kc_buf_t *b, char c)
+{
+    if (kc__buf_reserve(b, 1))
+        b->p[b->len++] = c;
+}
+
+/* Does any byte of v equal '"' or '\\', or lie below 0x20?  (Eight string
+ * bytes at a time: the common case of a long run with nothing to escape.) */
+static inline bool kc__swar_special(uint64_t v)
+{
+    const uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    uint64_t q = v ^ (ones * '"'), b = v ^ (ones * '\\');
+    uint64_t zq = (q - ones) & ~q, zb = (b - ones) & ~b, lt = (v - ones * 0x20) & ~v;
+    return ((zq | zb | lt) & high) != 0;
+}
+
+/* A step of a JSON path, for messages: a member name or an array index. */
+typedef struct kc_seg {
+    const char *name; /* raw member name, or NULL for an index */
+    size_t len;       /* name length, or the index */
+} kc_seg_t;
+
+/* json_decode.c: prefix + ".name" / "[i]" steps, truncated to cap. */
+void kc__path_format(char *buf, size_t cap, const char *prefix, const kc_seg_t *segs, int n);
 
 /* object.c: one element of a kind (a list item, a PTR's target, a VALUE). */
 void kc__elem_free(unsigned kind, const kc_type_t *type, void *p);
