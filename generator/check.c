@@ -153,8 +153,8 @@ static void check_type_name(chk_t *c, kg_type_t *t)
 
 /* ---- member types ------------------------------------------------------ */
 
-/* The base kind of a member with its pointers peeled off; `*strings` is
- * set when a `char` consumed one level of pointer.  0 on error. */
+/* The base kind of a member; *depth gets the pointer levels left over (a
+ * `char *` string uses up one).  KG_KIND_NONE after reporting an error. */
 static kg_kind_t base_kind(chk_t *c, kg_member_t *mb, unsigned *depth)
 {
     *depth = mb->ptr_depth;
@@ -216,7 +216,7 @@ static kg_member_t *find_member(kg_type_t *t, const char *c_name)
 
 /* Sets shape from the pointer depth left after the base type and from the
  * count member before it. */
-static void resolve_shape(chk_t *c, kg_type_t *t, size_t i, unsigned depth)
+static bool resolve_shape(chk_t *c, kg_type_t *t, size_t i, unsigned depth)
 {
     kg_member_t *mb = &t->members.items[i];
     kg_member_t *prev = i > 0 ? &t->members.items[i - 1] : NULL;
@@ -224,26 +224,33 @@ static void resolve_shape(chk_t *c, kg_type_t *t, size_t i, unsigned depth)
     if (prev && is_count_of(prev, mb)) {
         mb->count = prev;
         prev->array = mb;
-        if (depth != 1) {
-            kg_error(c->d, mb->pos, depth == 0 ? "list '%s' must be a pointer to its elements (%s *%s)"
-                                               : "list '%s' has pointer elements; write the element type once (%s *%s)",
-                     mb->c_name, mb->kind == KG_KIND_STRING ? "char" : mb->type_name, mb->c_name);
-            return;
+        if (depth == 0) {
+            const char *sp = mb->spelling;
+            kg_error(c->d, mb->pos, "list '%s' must point to its elements (%s%s*%s)", mb->c_name, sp,
+                     kg_ends_with(sp, "*") ? "" : " ", mb->c_name);
+            return false;
+        }
+        if (depth > 1) {
+            kg_error(c->d, mb->pos, "list '%s' has pointer elements '%s'; lists hold their elements by value (T *%s)",
+                     mb->c_name, mb->spelling, mb->c_name);
+            return false;
         }
         mb->shape = is_map ? KG_SHAPE_MAP : KG_SHAPE_LIST;
-        return;
+        return true;
     }
-    if (is_map || (mb->kind == KG_KIND_STRING && depth >= 1 && mb->ctype == KG_CT_CHAR)) {
+    if (is_map || (mb->kind == KG_KIND_STRING && depth >= 1)) {
+        /* a string is a pointer already (NULL = absent): one more is a list */
         kg_error(c->d, mb->pos, "%s '%s' has no count member (write size_t n_%s; immediately before it)",
                  is_map ? "map" : "list", mb->c_name, mb->c_name);
-        return;
+        return false;
     }
-    if (depth >= 2 || (depth == 1 && mb->kind == KG_KIND_STRING && mb->ctype == KG_CT_CHAR)) {
+    if (depth >= 2) {
         kg_error(c->d, mb->pos, "member '%s': pointer to pointer '%s' is not supported (a list is size_t n_%s; T *%s;)",
                  mb->c_name, mb->spelling, mb->c_name, mb->c_name);
-        return;
+        return false;
     }
     mb->shape = depth ? KG_SHAPE_PTR : KG_SHAPE_VALUE;
+    return true;
 }
 
 /* Members that are not fields: the count before a list and kc_unknown_t. */
@@ -312,11 +319,29 @@ static void check_map_and_entries(chk_t *c, kg_member_t *mb)
                  mb->c_name, mb->ref->c_type, mb->c_name, mb->ref->c_type, mb->c_name);
 }
 
+/* Names that are macros in common C environments (glibc, -std=gnu11, the
+ * C11 convenience headers): a member so named compiles in the API header
+ * but breaks in a user's file that includes <stdio.h> or builds as gnu11. */
+static const char *const macro_names[] = {
+    "linux", "unix", "i386", "stdin", "stdout", "stderr", "errno", "assert", "major", "minor",
+    "bool", "true", "false", "complex", "imaginary", "noreturn", "alignas", "alignof",
+    "static_assert", "thread_local", "NULL", "EOF",
+};
+
+static void check_member_name(chk_t *c, const kg_member_t *mb)
+{
+    for (size_t i = 0; i < sizeof(macro_names) / sizeof(macro_names[0]); i++)
+        if (strcmp(mb->c_name, macro_names[i]) == 0)
+            kg_error(c->d, mb->pos, "member name '%s' is a macro in common C environments (name it %s_ with // +json=%s)",
+                     mb->c_name, mb->c_name, mb->c_name);
+}
+
 /* Resolves one member's kind, shape and markers. */
 static void check_member(chk_t *c, kg_type_t *t, size_t i)
 {
     kg_member_t *mb = &t->members.items[i];
     resolve_markers(c, &mb->comment, KG_ON_MEMBER);
+    check_member_name(c, mb);
     if (mb->bitfield) {
         kg_error(c->d, mb->pos, "member '%s': bit-fields are not supported", mb->c_name);
         return;
@@ -334,7 +359,8 @@ static void check_member(chk_t *c, kg_type_t *t, size_t i)
         check_special(c, t, mb, depth);
         return;
     }
-    resolve_shape(c, t, i, depth);
+    if (!resolve_shape(c, t, i, depth))
+        return;
     check_map_and_entries(c, mb);
     check_member_markers(c, mb);
 }
@@ -603,13 +629,22 @@ static void check_symbols(chk_t *c)
     if (!s.n)
         return;
     qsort(s.items, s.n, sizeof(sym_t), cmp_sym);
+    KG_VEC(const sym_t *) reported = {0}; /* one error per pair of clashing types */
     for (size_t i = 1; i < s.n; i++) {
         if (strcmp(s.items[i].name, s.items[i - 1].name) != 0)
             continue;
-        if (strcmp(s.items[i].origin, s.items[i - 1].origin) == 0 && strcmp(s.items[i].name, s.items[i].origin) != 0)
-            continue; /* two enum values with the same C name: reported once below */
-        kg_error(c->d, s.items[i].pos, "generated C symbol '%s' (from '%s') clashes with one generated from '%s'",
-                 s.items[i].name, s.items[i].origin, s.items[i - 1].origin);
+        if (strcmp(s.items[i].origin, s.items[i - 1].origin) == 0)
+            continue; /* two enum values of one type: check_enum_values reports it */
+        bool seen = false;
+        for (size_t j = 0; j + 1 < reported.n && !seen; j += 2)
+            seen = strcmp(reported.items[j]->origin, s.items[i - 1].origin) == 0 &&
+                   strcmp(reported.items[j + 1]->origin, s.items[i].origin) == 0;
+        if (seen)
+            continue;
+        *(const sym_t **)KG_PUSH(c->a, reported) = &s.items[i - 1];
+        *(const sym_t **)KG_PUSH(c->a, reported) = &s.items[i];
+        kg_error(c->d, s.items[i].pos, "the C symbols generated for '%s' clash with those of '%s' (first: '%s')",
+                 s.items[i].origin, s.items[i - 1].origin, s.items[i].name);
         kg_note(c->d, s.items[i - 1].pos, "'%s' is declared here", s.items[i - 1].origin);
     }
 }

@@ -138,10 +138,15 @@ typedef struct ctx {
     bool failed;
 } ctx_t;
 
+/* Offsets count from the first byte after the '+'; WHOLE is the '+' itself,
+ * where errors about the marker as a whole point. */
+#define WHOLE ((size_t)-1)
+
 static kg_pos_t pos_at(const ctx_t *c, size_t offset)
 {
     kg_pos_t p = c->mk->pos;
-    p.col += 1 + (unsigned)offset; /* +1: the '+' */
+    if (offset != WHOLE)
+        p.col += 1 + (unsigned)offset;
     return p;
 }
 
@@ -415,7 +420,7 @@ static void parse_keys(ctx_t *c, const char *text, size_t start)
     }
     for (const kg_key_spec_t *k = c->spec->keys; k->name; k++)
         if (k->required && !kg_marker_arg(c->mk, k->name))
-            FAIL(c, 0, "marker '+%s': missing argument '%s'", c->spec->name, k->name);
+            FAIL(c, WHOLE, "marker '+%s': missing argument '%s'", c->spec->name, k->name);
 }
 
 /* The table row for `text` at `where`: the row whose name is the longest
@@ -460,15 +465,15 @@ void kg_marker_resolve(kg_arena_t *a, kg_diags_t *d, kg_marker_t *mk, unsigned w
         size_t n = strcspn(text, "= \t");
         char *name = kg_strndup(a, text, n);
         if (other) {
-            FAIL(&c, 0, "marker '+%s' is not allowed %s (only %s)", other->name, where_name(where),
+            FAIL(&c, WHOLE, "marker '+%s' is not allowed %s (only %s)", other->name, where_name(where),
                  where_name(other->where));
             return;
         }
         const char *near = closest_marker(name);
         if (near)
-            FAIL(&c, 0, "unknown marker '+%s' (did you mean '+%s'?)", name, near);
+            FAIL(&c, WHOLE, "unknown marker '+%s' (did you mean '+%s'?)", name, near);
         else
-            FAIL(&c, 0, "unknown marker '+%s'", name);
+            FAIL(&c, WHOLE, "unknown marker '+%s'", name);
         return;
     }
     size_t n = strlen(c.spec->name);

@@ -36,10 +36,10 @@
 #define MST_MAX_DEPTH 512 /* nested renders: sections, partials, blocks */
 #endif
 #ifndef MST_MAX_STEPS
-#define MST_MAX_STEPS (1ul << 26) /* lexemes visited in one render */
+#define MST_MAX_STEPS (1ul << 24) /* lexemes visited in one render */
 #endif
 #ifndef MST_MAX_OUTPUT
-#define MST_MAX_OUTPUT ((size_t)256 << 20) /* bytes of output */
+#define MST_MAX_OUTPUT ((size_t)64 << 20) /* bytes of output */
 #endif
 
 #define NONE SIZE_MAX

@@ -39,14 +39,17 @@ char *kg_upper_camel(kg_arena_t *a, const char *snake)
 }
 
 /* A word starts at an upper-case letter that follows a lower-case letter or
- * digit, or that ends an acronym ("HTTPGet": the G). */
+ * a digit ("OnFailure": the F), or that ends an acronym and starts a
+ * lower-case run of two letters or more ("HTTPGet": the G).  A single
+ * lower-case letter stays with the acronym before it: "IPv4" -> IPV4,
+ * "CIDRs" -> CIDRS. */
 static bool word_start(const char *s, size_t i)
 {
     if (i == 0 || !is_upper(s[i]))
         return false;
     if (is_lower(s[i - 1]) || is_digit(s[i - 1]))
         return true;
-    return is_upper(s[i - 1]) && is_lower(s[i + 1]);
+    return is_upper(s[i - 1]) && is_lower(s[i + 1]) && is_lower(s[i + 2]);
 }
 
 char *kg_upper_snake(kg_arena_t *a, const char *text)

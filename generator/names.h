@@ -17,7 +17,7 @@ char *kg_lower_camel(kg_arena_t *a, const char *snake);
 /* "ascend_job" -> "AscendJob" */
 char *kg_upper_camel(kg_arena_t *a, const char *snake);
 
-/* "OnFailure" -> "ON_FAILURE", "IPv6" -> "I_PV6", "a-b.c" -> "A_B_C" */
+/* "OnFailure" -> "ON_FAILURE", "HTTPGet" -> "HTTP_GET", "IPv6" -> "IPV6", "a-b.c" -> "A_B_C" */
 char *kg_upper_snake(kg_arena_t *a, const char *text);
 
 char *kg_lower(kg_arena_t *a, const char *s);

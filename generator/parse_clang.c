@@ -122,6 +122,11 @@ static void describe_type(kg_arena_t *a, CXType t, kg_member_t *mb)
         return;
     }
     mb->ctype = classify(t);
+    /* clang spells these with a file path: keep messages short and stable */
+    if (mb->ctype == KG_CT_ANON_STRUCT)
+        mb->spelling = kg_strdup(a, "struct {...}");
+    else if (mb->ctype == KG_CT_UNION && clang_Cursor_isAnonymous(clang_getTypeDeclaration(t)))
+        mb->spelling = kg_strdup(a, "union {...}");
     if (mb->ctype == KG_CT_TAG)
         mb->type_name = str(a, clang_getCursorSpelling(clang_getTypeDeclaration(t)));
     else

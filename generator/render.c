@@ -1,4 +1,4 @@
-/* render.c - loads templates/*.mustache and renders each family's views. */
+/* render.c - loads the templates and renders each family over its view. */
 #include "render.h"
 
 #include <errno.h>

@@ -148,13 +148,14 @@ static char *member_tag(vb_t *v, const kg_member_t *mb)
                      mb->required ? ", required" : "");
 }
 
-static char *field_flags(vb_t *v, const kg_member_t *mb)
+static char *field_flags(const kg_type_t *t, const kg_member_t *mb)
 {
+    if (t->is_entry)
+        return "0"; /* key and value are always written: flags mean nothing there */
     if (mb->is_inline)
         return "KC_FIELD_INLINE";
     if (mb->required)
         return "KC_FIELD_REQUIRED";
-    (void)v;
     return "KC_FIELD_OMITEMPTY";
 }
 
@@ -166,7 +167,7 @@ static void put_field(vb_t *v, cJSON *arr, const kg_type_t *t, const kg_member_t
     put_num(o, "json_len", strlen(mb->json_name));
     put_str(o, "kind", kind_macros[mb->kind]);
     put_str(o, "shape", shape_macros[mb->shape]);
-    put_str(o, "flags", field_flags(v, mb));
+    put_str(o, "flags", field_flags(t, mb));
     put_str(o, "offset", kg_printf(v->a, "offsetof(%s, %s)", t->c_type, mb->c_name));
     put_str(o, "count_offset", mb->count ? kg_printf(v->a, "offsetof(%s, %s)", t->c_type, mb->count->c_name) : "0");
     put_str(o, "type_ref", mb->kind == KG_KIND_STRUCT ? kg_printf(v->a, "&%s", mb->ref->desc) : "NULL");

@@ -125,4 +125,13 @@ int kc__time_format(char *buf, const kc_time_t *t, bool micro);
 int kc__json_decode_prefixed(const kc_type_t *t, void *out, const char *json, size_t len,
                              const char *path, kc_error_t *err);
 
+/* json_decode.c: walks the members of the JSON object at [json, json+len),
+ * calling fn with each raw name (between the quotes) and the exact span of
+ * its value.  Strings and scalars are validated; objects and arrays are only
+ * skipped by their brackets (decode the span to validate it).  A non-zero
+ * return of fn stops the walk and is returned. */
+typedef int (*kc__member_fn)(void *ctx, const char *name, size_t name_len, const char *value,
+                             size_t value_len);
+int kc__json_members(const char *json, size_t len, kc__member_fn fn, void *ctx, kc_error_t *err);
+
 #endif /* KC_INTERNAL_H */

@@ -711,6 +711,8 @@ static int decode_list(dec_t *d, const kc_field_t *f, void *base)
     void **arr = KC_AT(base, f->offset);
     size_t *count = KC_AT(base, f->count_offset), cap = 0;
     size_t es = kc__elem_size(f->kind, f->type);
+    if (!es)
+        return fail(d, KC_EINVAL, "descriptor has a list member without an element type");
     d->p++;
     ws(d);
     if (peek(d) == ']') {
@@ -1079,6 +1081,100 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
         u->text = ub.p;
     }
     d->depth--;
+    return 0;
+}
+
+/* ---- envelopes ----------------------------------------------------------- */
+
+/* Skips an object or array by its brackets only (strings are scanned, so
+ * brackets inside them do not count): for a span that a typed decode will
+ * validate afterwards. */
+static int skip_structure(dec_t *d)
+{
+    const char *p = d->p, *e = d->end;
+    size_t depth = 0;
+    while (p < e) {
+        char c = *p;
+        if (c == '"') {
+            d->p = p;
+            str_span_t s;
+            int rc = scan_string(d, &s);
+            if (rc)
+                return rc;
+            p = d->p;
+            continue;
+        }
+        if (c == '{' || c == '[') {
+            depth++;
+        } else if (c == '}' || c == ']') {
+            if (--depth == 0) {
+                d->p = p + 1;
+                return 0;
+            }
+        }
+        p++;
+    }
+    d->p = p;
+    return syntax(d, "unterminated value");
+}
+
+int kc__json_members(const char *json, size_t len, kc__member_fn fn, void *ctx, kc_error_t *err)
+{
+    dec_t d;
+    d.p = d.start = json;
+    d.end = json + len;
+    d.err = err;
+    d.prefix = "";
+    d.depth = 0;
+    d.nseg = 0;
+    int rc;
+    ws(&d);
+    if (peek(&d) != '{')
+        return mismatch(&d, "object");
+    d.p++;
+    ws(&d);
+    if (peek(&d) == '}') {
+        d.p++;
+    } else {
+        for (;;) {
+            if (peek(&d) != '"')
+                return syntax(&d, "expected member name");
+            str_span_t key;
+            if ((rc = scan_string(&d, &key)))
+                return rc;
+            ws(&d);
+            if (peek(&d) != ':')
+                return syntax(&d, "expected ':'");
+            d.p++;
+            ws(&d);
+            const char *v = d.p;
+            int c = peek(&d);
+            push_name(&d, key.raw, key.len);
+            if (c == '{' || c == '[')
+                rc = skip_structure(&d);
+            else
+                rc = minify(&d, NULL);
+            pop(&d);
+            if (rc)
+                return rc;
+            if ((rc = fn(ctx, key.raw, key.len, v, (size_t)(d.p - v))))
+                return rc;
+            ws(&d);
+            if (peek(&d) == ',') {
+                d.p++;
+                ws(&d);
+                continue;
+            }
+            if (peek(&d) == '}') {
+                d.p++;
+                break;
+            }
+            return syntax(&d, "expected ',' or '}'");
+        }
+    }
+    ws(&d);
+    if (d.p != d.end)
+        return syntax(&d, "trailing characters after the JSON value");
     return 0;
 }
 

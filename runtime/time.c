@@ -4,6 +4,10 @@
 
 #include "internal.h"
 
+/* 0000-01-01T00:00:00Z .. 9999-12-31T23:59:59Z, the range RFC 3339 spells */
+#define MIN_SEC (-62167219200LL)
+#define MAX_SEC 253402300799LL
+
 static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
 {
     y -= m <= 2;
@@ -83,8 +87,11 @@ int kc__time_parse(const char *s, size_t n, kc_time_t *out)
     }
     if (i != n)
         return -1;
-    out->sec = days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 + sec -
-               offset;
+    int64_t t = days_from_civil(Y, (unsigned)M, (unsigned)D) * 86400 + h * 3600 + mi * 60 + sec -
+                offset;
+    if (t < MIN_SEC || t > MAX_SEC) /* an offset pushed it out of what can be written back */
+        return -1;
+    out->sec = t;
     out->nsec = nsec;
     return 0;
 }
@@ -102,8 +109,7 @@ int kc__time_format(char *buf, const kc_time_t *t, bool micro)
 {
     if (t->nsec < 0 || t->nsec >= 1000000000)
         return -1;
-    /* 0000-01-01 .. 9999-12-31 */
-    if (t->sec < -62167219200LL || t->sec > 253402300799LL)
+    if (t->sec < MIN_SEC || t->sec > MAX_SEC)
         return -1;
     int64_t days = t->sec / 86400, rem = t->sec % 86400;
     if (rem < 0) {

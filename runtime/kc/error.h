@@ -11,6 +11,7 @@
 #define KC_ERROR_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 enum {
     KC_OK = 0,
@@ -54,6 +55,14 @@ int kc_error_set(kc_error_t *err, int code, const char *fmt, ...)
 
 /* Name of a KC_E* code: "KC_ENOMEM". */
 const char *kc_strerror(int code);
+
+/* Fills err from a metav1.Status JSON body (an API error answer, or the
+ * object of a watch ERROR event): code KC_EAPI, http_status = the Status's
+ * `code` (or `http_status` when it has none), reason, message, details (as
+ * JSON text) and details.retryAfterSeconds.  A body that is not a Status
+ * still gives KC_EAPI, with the HTTP status and the start of the body as the
+ * message.  Returns KC_EAPI, or KC_ENOMEM. */
+int kc_error_from_status(kc_error_t *err, int http_status, const char *json, size_t len);
 
 /* client-go's apierrors predicates, from reason (or HTTP status when the
  * server sent no Status). */

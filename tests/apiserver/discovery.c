@@ -2,6 +2,7 @@
  * shaped like the recorded answers (discovery-and-auth.json). */
 #define _GNU_SOURCE
 #include "internal.h"
+#include "openapi.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -230,4 +231,21 @@ int serve_discovery(req_t *r, const char **seg, int nseg) {
     pthread_mutex_unlock(&s->mu);
     if (!out) return send_not_found_page(r);
     return send_json(r, 200, out);
+}
+
+/* /openapi/v2, /openapi/v3, /openapi/v3/<group-version>: documents come from openapi.c */
+int serve_openapi(req_t *r);
+int serve_openapi(req_t *r) {
+    server_t *s = r->s;
+    if (!s->openapi) return send_not_found_page(r);
+    char query[600] = "";
+    const char *hash = q_get(r, "hash");
+    if (hash) snprintf(query, sizeof query, "hash=%s", hash);
+    ksrv_openapi_response_t resp;
+    memset(&resp, 0, sizeof resp);
+    ksrv_status_t st = KSRV_STATUS_INIT;
+    if (ksrv_openapi_get(s->openapi, r->url, query, h_get(r, "Accept"), h_get(r, "If-None-Match"),
+                         &resp, &st) != 0)
+        return send_ksrv(r, &st);
+    return send_openapi(r, &resp);
 }

@@ -3,12 +3,15 @@
  * buffers, zero-copy stored objects, cut or split bodies for the fault API). */
 #define _GNU_SOURCE
 #include "internal.h"
+#include "openapi.h"
 
 #include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -156,6 +159,19 @@ int send_status_retry(req_t *r, int code, const char *reason, const char *msg, c
     add_headers(r, resp, "application/json");
     MHD_add_response_header(resp, "Retry-After", retry_after);
     return queue(r, code, resp);
+}
+
+int send_openapi(req_t *r, struct ksrv_openapi_response *o) {
+    struct MHD_Response *resp;
+    if (o->body) resp = make_body(r, o->body, o->len, NULL);
+    else resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+    o->body = NULL;
+    if (!resp) return -1;
+    if (o->etag[0]) MHD_add_response_header(resp, "Etag", o->etag);
+    if (o->location[0]) MHD_add_response_header(resp, "Location", o->location);
+    if (o->content_type) MHD_add_response_header(resp, "Content-Type", o->content_type);
+    MHD_add_response_header(resp, "Cache-Control", o->cache_control ? o->cache_control : "no-cache, private");
+    return queue(r, o->status ? o->status : 200, resp);
 }
 
 int send_not_found_page(req_t *r) { return send_text(r, 404, "404 page not found\n"); }

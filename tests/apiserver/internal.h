@@ -13,6 +13,7 @@
 
 struct MHD_Connection;
 struct MHD_Daemon;
+struct ksrv_status;
 
 /* ---- growable byte buffer ---- */
 typedef struct buf {
@@ -156,6 +157,8 @@ int send_kobj(req_t *r, int code, kobj_t *o);       /* takes the reference */
 int send_text(req_t *r, int code, const char *text);
 int send_status(req_t *r, int code, const char *reason, const char *msg, cJSON *details);
 int send_not_found_page(req_t *r);
+struct ksrv_openapi_response;
+int send_openapi(req_t *r, struct ksrv_openapi_response *o);
 int send_status_retry(req_t *r, int code, const char *reason, const char *msg, cJSON *details,
                       const char *retry_after);
 int send_ksrv(req_t *r, struct ksrv_status *st); /* sends st's Status, resets st */
@@ -278,8 +281,6 @@ const char *field_manager(req_t *r);
 bool dry_run(req_t *r);
 bool wants_table(req_t *r);
 cJSON *object_for_version(const resource_t *res, const kobj_t *o); /* new tree */
-int delete_one(req_t *r, route_t *rt, kobj_t *cur, const cJSON *opts, cJSON **out_obj,
-               bool *deleted);
 
 /* ---- watch.c ---- */
 void watchers_wake_all(server_t *s);

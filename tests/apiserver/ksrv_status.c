@@ -1,4 +1,5 @@
 /* ksrv_status.c — ksrv_status_t (status.h): field errors and metav1.Status bodies. */
+#define _POSIX_C_SOURCE 200809L
 #include "status.h"
 
 #include <math.h>

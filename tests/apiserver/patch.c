@@ -1,5 +1,6 @@
 /* patch.c — JSON patch (RFC 6902), merge patch (RFC 7386), strategic merge patch and the
  * built-in field table (patch.h). */
+#define _POSIX_C_SOURCE 200809L
 #include "patch.h"
 
 #include <ctype.h>
@@ -57,7 +58,7 @@ static const field_rule_t k_rules[] = {
     {"Service", "spec.ports", MAP2("port", "protocol")},
     {"Deployment", "spec.strategy", RETAIN},
     {"DaemonSet|StatefulSet", "spec.updateStrategy", RETAIN},
-    {"!Service", "spec.selector", ATOMIC},
+    {NULL, "spec.selector", ATOMIC}, /* LabelSelector; Service: +mapType=atomic */
     {NULL, "jobTemplate.spec.selector", ATOMIC},
     {NULL, "spec.template.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution", ATOMIC},
     {"Event", "involvedObject", ATOMIC},
@@ -209,6 +210,18 @@ static cJSON *resolve(cJSON *doc, char **toks, int n) {
     return p ? child(p, toks[n - 1]) : NULL;
 }
 
+/* cJSON_InsertItemInArray of Debian's patched cJSON 1.7.15 refuses some valid inserts; move
+ * the tail instead. */
+static void array_insert(cJSON *arr, int at, cJSON *v) {
+    cJSON *tail = cJSON_CreateArray();
+    while (cJSON_GetArraySize(arr) > at)
+        cJSON_AddItemToArray(tail, cJSON_DetachItemFromArray(arr, at));
+    cJSON_AddItemToArray(arr, v);
+    while (cJSON_GetArraySize(tail))
+        cJSON_AddItemToArray(arr, cJSON_DetachItemFromArray(tail, 0));
+    cJSON_Delete(tail);
+}
+
 /* add: takes v. Returns 0 or -1 (v freed). */
 static int op_add(cJSON **doc, char **toks, int n, cJSON *v) {
     if (n == 0) {
@@ -230,7 +243,7 @@ static int op_add(cJSON **doc, char **toks, int n, cJSON *v) {
         int len = cJSON_GetArraySize(par);
         if (i < 0 || i > len) goto fail;
         if (i == len) cJSON_AddItemToArray(par, v);
-        else cJSON_InsertItemInArray(par, i, v);
+        else array_insert(par, i, v);
         return 0;
     }
 fail:

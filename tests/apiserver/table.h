@@ -43,8 +43,8 @@ int ksrv_include_object_parse(const char *s, ksrv_include_object_t *out);
 cJSON *ksrv_table_from_list(const cJSON *items, const cJSON *list_metadata,
                             const ksrv_table_opts_t *o);
 
-/* Table of a single object (GET of one name): one row, metadata {} like the server's
- * (resourceVersion copied from the object). */
+/* Table of a single object (GET of one name): one row, metadata {resourceVersion} copied from
+ * the object. */
 cJSON *ksrv_table_from_object(const cJSON *obj, const ksrv_table_opts_t *o);
 
 /* duration.HumanDuration of `seconds`. */
@@ -53,5 +53,9 @@ void ksrv_human_duration(int64_t seconds, char *buf, size_t n);
 /* Evaluates a kubectl JSONPath ("{.a.b}" or ".a.b") against obj. Returns a new node (first
  * result; arrays for ranges), or NULL when there is no result or the path is invalid. */
 cJSON *ksrv_jsonpath_eval(const cJSON *obj, const char *path);
+
+/* Evaluates `path` and points *first at the first result (borrowed from obj). Returns the
+ * number of results, 0 when none, -1 on a syntax error. (table_jsonpath.c) */
+int ksrv_jsonpath_first(const cJSON *obj, const char *path, const cJSON **first);
 
 #endif

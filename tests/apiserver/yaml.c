@@ -1,6 +1,7 @@
 /* yaml.c — YAML to cJSON with the scalar typing of go-yaml v2 / sigs.k8s.io/yaml (yaml.h).
  * libyaml's event parser feeds a small recursive builder; anchors are kept by name as
  * finished trees and copied on alias. */
+#define _POSIX_C_SOURCE 200809L
 #include "yaml.h"
 
 #include <ctype.h>
@@ -104,10 +105,11 @@ static void strip_underscores(const char *s, char *out, size_t n) {
     out[o] = '\0';
 }
 
-#define TWO53 9007199254740992.0
+/* cJSON prints non-int32 numbers with %1.15g: exact below 10^15 only. */
+#define EXACT_MAX 999999999999999ULL
 
 static cJSON *make_int(bool neg, uint64_t mag) {
-    if ((double)mag <= TWO53) {
+    if (mag <= EXACT_MAX) {
         double d = (double)mag;
         return cJSON_CreateNumber(neg ? -d : d);
     }

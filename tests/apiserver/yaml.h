@@ -8,9 +8,10 @@
  * Anchors (&a), aliases (*a) and merge keys (<<: *a) are expanded (copies).
  * Map keys that are not strings are converted to their text like sigs.k8s.io/yaml does.
  *
- * Big integers: cJSON keeps numbers as doubles, exact only up to 2^53. An integer whose
- * magnitude exceeds 2^53 is returned as a cJSON_Raw node holding its decimal digits, so
- * cJSON_Print writes it back exactly; ksrv_json_int64() reads both forms. */
+ * Big integers: cJSON keeps numbers as doubles (exact to 2^53) and prints them with %1.15g
+ * (exact below 10^15). An integer with more than 15 digits is therefore returned as a
+ * cJSON_Raw node holding its decimal digits, so cJSON_Print writes it back exactly (int64 and
+ * uint64 alike); ksrv_json_int64() and ksrv_json_is_number() accept both forms. */
 #ifndef KSRV_YAML_H
 #define KSRV_YAML_H
 

@@ -1,4 +1,5 @@
 /* unit.c — helpers of unit.h. */
+#define _POSIX_C_SOURCE 200809L
 #include "unit.h"
 
 #include <stdlib.h>
@@ -116,6 +117,10 @@ const cJSON *unit_scenario(const char *file) {
 
 const cJSON *unit_step(const char *file, const char *label_prefix) {
     const cJSON *steps = cJSON_GetObjectItemCaseSensitive(unit_scenario(file), "steps"), *s;
+    cJSON_ArrayForEach(s, steps) { /* an exact label wins over a prefix */
+        const char *l = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(s, "label"));
+        if (l && !strcmp(l, label_prefix)) return s;
+    }
     cJSON_ArrayForEach(s, steps) {
         const char *l = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(s, "label"));
         if (l && !strncmp(l, label_prefix, strlen(label_prefix))) return s;

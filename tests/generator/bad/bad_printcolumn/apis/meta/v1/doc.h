@@ -1,0 +1,1 @@
+// +groupName=meta.k8s.io

@@ -1,0 +1,1 @@
+// +groupName=demo.example.com

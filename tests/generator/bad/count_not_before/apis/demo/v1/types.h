@@ -1,0 +1,13 @@
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kc/types.h"
+
+typedef struct demo_v1_thing {
+    size_t n_args;
+    bool verbose;
+    char **args;
+    size_t count;
+    kc_unknown_t unknown;
+} demo_v1_thing_t;

@@ -1,0 +1,2 @@
+// +groupName=demo.example.com
+// +groupName=other.example.com

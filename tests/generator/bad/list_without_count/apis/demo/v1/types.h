@@ -1,0 +1,11 @@
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kc/types.h"
+
+typedef struct demo_v1_thing {
+    char **args;
+    kc_str_entry_t *labels; // +kc:map
+    kc_unknown_t unknown;
+} demo_v1_thing_t;

@@ -1,0 +1,14 @@
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kc/types.h"
+
+typedef struct demo_v1_thing {
+    char *name; // +genclient
+    char *other; // +groupName=x
+    kc_unknown_t unknown;
+} demo_v1_thing_t;
+
+// +json=name
+typedef char *demo_v1_mode_t;

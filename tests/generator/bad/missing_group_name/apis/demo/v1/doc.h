@@ -1,0 +1,2 @@
+// Package v1 forgot its group.
+// +k8s:deepcopy-gen=package

@@ -1,0 +1,74 @@
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kc/types.h"
+
+typedef struct demo_v1_thing {
+    int32_t f0;
+    int32_t f1;
+    int32_t f2;
+    int32_t f3;
+    int32_t f4;
+    int32_t f5;
+    int32_t f6;
+    int32_t f7;
+    int32_t f8;
+    int32_t f9;
+    int32_t f10;
+    int32_t f11;
+    int32_t f12;
+    int32_t f13;
+    int32_t f14;
+    int32_t f15;
+    int32_t f16;
+    int32_t f17;
+    int32_t f18;
+    int32_t f19;
+    int32_t f20;
+    int32_t f21;
+    int32_t f22;
+    int32_t f23;
+    int32_t f24;
+    int32_t f25;
+    int32_t f26;
+    int32_t f27;
+    int32_t f28;
+    int32_t f29;
+    int32_t f30;
+    int32_t f31;
+    int32_t f32;
+    int32_t f33;
+    int32_t f34;
+    int32_t f35;
+    int32_t f36;
+    int32_t f37;
+    int32_t f38;
+    int32_t f39;
+    int32_t f40;
+    int32_t f41;
+    int32_t f42;
+    int32_t f43;
+    int32_t f44;
+    int32_t f45;
+    int32_t f46;
+    int32_t f47;
+    int32_t f48;
+    int32_t f49;
+    int32_t f50;
+    int32_t f51;
+    int32_t f52;
+    int32_t f53;
+    int32_t f54;
+    int32_t f55;
+    int32_t f56;
+    int32_t f57;
+    int32_t f58;
+    int32_t f59;
+    int32_t f60;
+    int32_t f61;
+    int32_t f62;
+    int32_t f63;
+    int32_t f64;
+    kc_unknown_t unknown;
+} demo_v1_thing_t;

@@ -1,0 +1,11 @@
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kc/types.h"
+
+typedef struct demo_v1_thing {
+    kc_unknown_t unknown;
+    char *name;
+    kc_unknown_t more;
+} demo_v1_thing_t;

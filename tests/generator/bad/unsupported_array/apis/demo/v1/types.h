@@ -1,0 +1,11 @@
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kc/types.h"
+
+typedef struct demo_v1_thing {
+    char *names[4];
+    int32_t ports[2];
+    kc_unknown_t unknown;
+} demo_v1_thing_t;

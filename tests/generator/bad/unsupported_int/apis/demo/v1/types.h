@@ -1,0 +1,14 @@
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "kc/types.h"
+
+typedef struct demo_v1_thing {
+    int replicas;
+    long size;
+    unsigned flags;
+    uint32_t mask;
+    float ratio;
+    kc_unknown_t unknown;
+} demo_v1_thing_t;

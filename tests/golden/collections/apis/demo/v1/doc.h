@@ -1,0 +1,2 @@
+// +groupName=demo.example.com
+// +kc:prefix=demo_v1

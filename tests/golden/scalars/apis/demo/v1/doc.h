@@ -1,0 +1,3 @@
+// Package v1 is a small API for golden tests: scalars and string enums.
+// +groupName=demo.example.com
+// +k8s:deepcopy-gen=package
