@@ -35,6 +35,7 @@ kg_source_t *kg_source_load(kg_arena_t *a, const char *path)
 /* Line `line` (1-based) without its newline; NULL past the end. */
 static const char *line_text(const kg_source_t *s, unsigned line, size_t *len)
 {
+    *len = 0;
     if (line < 1 || line > s->n_lines)
         return NULL;
     size_t start = s->line_start[line - 1];

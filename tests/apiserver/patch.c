@@ -29,7 +29,8 @@ typedef struct field_rule {
 
 static const field_rule_t k_rules[] = {
     {NULL, "metadata.finalizers", SET},
-    {NULL, "metadata.ownerReferences", MAP1("uid")},
+    /* OwnerReference is +structType=atomic: its items are owned whole */
+    {NULL, "metadata.ownerReferences", {KSRV_LIST_MAP, "uid", {"uid", NULL, NULL}, false, true}},
     {NULL, "spec.containers", MAP1("name")},
     {NULL, "spec.initContainers", MAP1("name")},
     {NULL, "spec.ephemeralContainers", MAP1("name")},

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "kc/alloc.h"
 #include "apps/v1/types.h"
 #include "batch/v1/types.h"
 #include "core/v1/types.h"

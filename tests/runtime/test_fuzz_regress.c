@@ -1,5 +1,5 @@
 /* test_fuzz_regress.c - replays the inputs the fuzz targets once crashed on
- * (tests/runtime/fuzz-regress/<target>/*) through the targets themselves, so
+ * (tests/runtime/fuzz-regress/<target>/) through the targets themselves, so
  * every build, sanitizer or not, keeps them fixed. */
 #define _POSIX_C_SOURCE 200809L
 #include <dirent.h>

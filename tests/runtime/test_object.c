@@ -242,11 +242,11 @@ static void test_deepcopy_allocation_failures(void)
 static void test_deepcopy_bad_arguments(void)
 {
     t_job_t j;
+    kc_object_init(&t_job_desc, &j);
     CHECK_INT(kc_object_deepcopy(NULL, &j, &j), KC_EINVAL);
     CHECK_INT(kc_object_deepcopy(&t_job_desc, NULL, &j), KC_EINVAL);
     CHECK_INT(kc_object_deepcopy(&t_job_desc, &j, NULL), KC_EINVAL);
     CHECK(kc_object_equal(&t_job_desc, NULL, NULL));
-    kc_object_init(&t_job_desc, &j);
     CHECK(!kc_object_equal(&t_job_desc, &j, NULL));
 }
 
