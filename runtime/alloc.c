@@ -77,5 +77,11 @@ char *kc_strndup(const char *s, size_t n)
 
 char *kc_strdup(const char *s)
 {
-    return s ? kc_strndup(s, strlen(s)) : NULL;
+    if (!s)
+        return NULL;
+    size_t n = strlen(s) + 1;
+    char *p = kc_malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
 }

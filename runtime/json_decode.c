@@ -701,6 +701,17 @@ static void *append_elem(dec_t *d, void **arr, size_t *count, size_t *cap, size_
     return e;
 }
 
+/* Gives back the unused tail of a list grown by doubling (decoded objects
+ * are long-lived in caches); if realloc fails the larger block is kept. */
+static void shrink(void **arr, size_t count, size_t cap, size_t es)
+{
+    if (cap - count > 1 || (cap > count && es >= 64)) {
+        void *a = kc_realloc(*arr, count * es);
+        if (a)
+            *arr = a;
+    }
+}
+
 static int decode_list(dec_t *d, const kc_field_t *f, void *base)
 {
     if (peek(d) != '[')
@@ -741,6 +752,7 @@ static int decode_list(dec_t *d, const kc_field_t *f, void *base)
         }
         return syntax(d, "expected ',' or ']'");
     }
+    shrink(arr, *count, cap, es);
     d->depth--;
     return 0;
 }
@@ -909,6 +921,7 @@ static int decode_map(dec_t *d, const kc_field_t *f, void *base)
     kc_free(ki.slots);
     if (rc)
         return rc;
+    shrink(arr, *count, cap, es);
     d->depth--;
     return 0;
 }
@@ -917,8 +930,10 @@ static int decode_map(dec_t *d, const kc_field_t *f, void *base)
  * member zeroed; a repeated member replaces the earlier value. */
 static int decode_member(dec_t *d, const kc_field_t *f, void *base, kc_unknown_t *u, uint32_t idx)
 {
-    kc__field_free(f, base);
     uint64_t bit = idx < 64 ? (uint64_t)1 << idx : 0;
+    /* members start zeroed; only a repeated one holds a value to release */
+    if (!u || !bit || (u->present & bit))
+        kc__field_free(f, base);
     if (u)
         u->present |= bit;
     if (is_null(d)) {
@@ -957,11 +972,17 @@ static inline int name_cmp(const kc_field_t *f, const char *name, size_t len)
     return f->json_name_len < len ? -1 : f->json_name_len > len;
 }
 
+static inline bool name_is(const kc_field_t *f, const char *name, size_t len)
+{
+    return f->json_name_len == len && memcmp(f->json_name, name, len) == 0 &&
+           !(f->flags & KC_FIELD_INLINE); /* an inline member has no name of its own */
+}
+
 /* Finds a declared member by JSON name: binary search over by_name, then the
  * +json:inline members (recursively).  Returns the field index in *owner_t,
- * whose struct is at *owner_base, or -1. */
+ * whose struct is at *owner_base (and its by_name position in *pos), or -1. */
 static int lookup(const kc_type_t *t, void *base, const char *name, size_t len,
-                  const kc_type_t **owner_t, void **owner_base)
+                  const kc_type_t **owner_t, void **owner_base, uint32_t *pos)
 {
     uint32_t lo = 0, hi = t->n_by_name;
     while (lo < hi) {
@@ -971,6 +992,7 @@ static int lookup(const kc_type_t *t, void *base, const char *name, size_t len,
         if (c == 0) {
             *owner_t = t;
             *owner_base = base;
+            *pos = mid;
             return i;
         }
         if (c < 0)
@@ -984,7 +1006,7 @@ static int lookup(const kc_type_t *t, void *base, const char *name, size_t len,
         const kc_field_t *f = &t->fields[i];
         if ((f->flags & KC_FIELD_INLINE) && f->kind == KC_KIND_STRUCT && f->type &&
             f->shape == KC_SHAPE_VALUE) {
-            int r = lookup(f->type, KC_AT(base, f->offset), name, len, owner_t, owner_base);
+            int r = lookup(f->type, KC_AT(base, f->offset), name, len, owner_t, owner_base, pos);
             if (r >= 0)
                 return r;
         }
@@ -999,6 +1021,9 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
         return rc;
     kc_unknown_t *u = kc__unknown(t, base);
     kc_buf_t ub = {0};
+    uint32_t next_field = 0, next_sorted = 0;
+    if (u)
+        u->decoded = true;
     d->p++;
     ws(d);
     if (peek(d) == '}') {
@@ -1036,10 +1061,28 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
             name_len = unescape(&key, tmp);
             name = tmp;
         }
-        const kc_type_t *ot;
-        void *ob;
-        int idx = lookup(t, base, name, name_len, &ot, &ob);
+        /* Objects usually list members in declaration order (Go structs)
+         * or sorted by name (CRDs, unstructured): try the member after the
+         * previous match in both orders before searching. */
+        const kc_type_t *ot = t;
+        void *ob = base;
+        int idx = -1;
+        uint32_t pos = UINT32_MAX;
+        if (next_field < t->n_fields && name_is(&t->fields[next_field], name, name_len)) {
+            idx = (int)next_field;
+        } else if (next_sorted < t->n_by_name &&
+                   name_is(&t->fields[t->by_name[next_sorted]], name, name_len)) {
+            idx = t->by_name[next_sorted];
+            pos = next_sorted;
+        } else {
+            idx = lookup(t, base, name, name_len, &ot, &ob, &pos);
+        }
         kc_free(heap);
+        if (idx >= 0 && ot == t) {
+            next_field = (uint32_t)idx + 1;
+            if (pos != UINT32_MAX)
+                next_sorted = pos + 1;
+        }
 
         push_name(d, key.raw, key.len);
         if (idx >= 0) {

@@ -456,9 +456,9 @@ static void put_name(enc_t *e, const kc_field_t *f, bool *first)
 }
 
 static int write_member(enc_t *e, const kc_field_t *f, const void *base, bool present, bool null,
-                        bool *first)
+                        bool decoded, bool *first)
 {
-    bool keep = present || null || (f->flags & KC_FIELD_REQUIRED);
+    bool keep = present || null || ((f->flags & KC_FIELD_REQUIRED) && !decoded);
     const void *p = KC_CAT(base, f->offset);
     int rc = 0;
     push(e, f->json_name, f->json_name_len);
@@ -532,24 +532,27 @@ static void put_unknown(enc_t *e, const kc_unknown_t *u, bool *first)
     *first = false;
 }
 
-/* The members of t (and of its +json:inline members, spliced in). */
-static int encode_members(enc_t *e, const kc_type_t *t, const void *base, bool *first)
+/* The members of t (and of its +json:inline members, spliced in; they
+ * count as decoded when their parent was). */
+static int encode_members(enc_t *e, const kc_type_t *t, const void *base, bool decoded,
+                          bool *first)
 {
     const kc_unknown_t *u = kc__cunknown(t, base);
     uint64_t present = u ? u->present : 0, nulls = u ? u->nulls : 0;
+    decoded = decoded || (u && u->decoded);
     for (uint32_t i = 0; i < t->n_fields; i++) {
         const kc_field_t *f = &t->fields[i];
         int rc;
         if ((f->flags & KC_FIELD_INLINE) && f->kind == KC_KIND_STRUCT && f->type &&
             f->shape == KC_SHAPE_VALUE) {
             const void *ib = KC_CAT(base, f->offset);
-            if ((rc = encode_members(e, f->type, ib, first)))
+            if ((rc = encode_members(e, f->type, ib, decoded, first)))
                 return rc;
             put_unknown(e, kc__cunknown(f->type, ib), first);
             continue;
         }
         uint64_t bit = i < 64 ? (uint64_t)1 << i : 0;
-        if ((rc = write_member(e, f, base, present & bit, nulls & bit, first)))
+        if ((rc = write_member(e, f, base, present & bit, nulls & bit, decoded, first)))
             return rc;
     }
     return 0;
@@ -562,7 +565,7 @@ static int encode_struct(enc_t *e, const kc_type_t *t, const void *base)
         return rc;
     bool first = true;
     kc__buf_putc(&e->b, '{');
-    if ((rc = encode_members(e, t, base, &first)))
+    if ((rc = encode_members(e, t, base, false, &first)))
         return rc;
     put_unknown(e, kc__cunknown(t, base), &first);
     kc__buf_putc(&e->b, '}');

@@ -13,69 +13,54 @@
 #include "internal.h"
 #include "kc/alloc.h"
 
-static void struct_free(const kc_type_t *t, void *obj);
-static int struct_copy(const kc_type_t *t, void *out, const void *in);
+static void struct_release(const kc_type_t *t, void *obj);
+static int struct_fixup(const kc_type_t *t, void *out, const void *in);
 static bool struct_equal(const kc_type_t *t, const void *a, const void *b);
 
 /* ---- free -------------------------------------------------------------- */
 
-void kc__elem_free(unsigned kind, const kc_type_t *type, void *p)
+/* Releases what one element owns, leaving dangling pointers behind: callers
+ * zero the memory (or drop it) afterwards. */
+static void elem_release(unsigned kind, const kc_type_t *type, void *p)
 {
     switch (kind) {
-    case KC_KIND_STRING:
-        kc_free(*(char **)p);
-        *(char **)p = NULL;
-        break;
-    case KC_KIND_QUANTITY:
-        kc_free(((kc_quantity_t *)p)->str);
-        ((kc_quantity_t *)p)->str = NULL;
-        break;
-    case KC_KIND_INT_OR_STRING:
-        kc_free(((kc_int_or_string_t *)p)->str_val);
-        ((kc_int_or_string_t *)p)->str_val = NULL;
-        break;
-    case KC_KIND_JSON:
-        kc_free(((kc_json_t *)p)->text);
-        ((kc_json_t *)p)->text = NULL;
-        break;
-    case KC_KIND_STRUCT:
-        struct_free(type, p);
-        break;
-    default:
-        break;
+    case KC_KIND_STRING: kc_free(*(char **)p); break;
+    case KC_KIND_QUANTITY: kc_free(((kc_quantity_t *)p)->str); break;
+    case KC_KIND_INT_OR_STRING: kc_free(((kc_int_or_string_t *)p)->str_val); break;
+    case KC_KIND_JSON: kc_free(((kc_json_t *)p)->text); break;
+    case KC_KIND_STRUCT: struct_release(type, p); break;
+    default: break;
     }
 }
 
-void kc__field_free(const kc_field_t *f, void *base)
+static void field_release(const kc_field_t *f, void *base)
 {
     void *p = KC_AT(base, f->offset);
     switch (f->shape) {
     case KC_SHAPE_VALUE:
-        kc__elem_free(f->kind, f->type, p);
-        memset(p, 0, kc__elem_size(f->kind, f->type));
+        elem_release(f->kind, f->type, p);
         break;
     case KC_SHAPE_PTR: {
         void *q = *(void **)p;
         if (q) {
-            kc__elem_free(f->kind, f->type, q);
+            elem_release(f->kind, f->type, q);
             kc_free(q);
         }
-        *(void **)p = NULL;
         break;
     }
     case KC_SHAPE_LIST:
     case KC_SHAPE_MAP: {
-        size_t *count = KC_AT(base, f->count_offset);
         char *a = *(char **)p;
+        if (!a)
+            break;
         unsigned ek = kc__elem_kind(f);
-        if (a && !kc__kind_is_plain(ek)) {
+        if (!kc__kind_is_plain(ek)) {
+            size_t n = *(size_t *)KC_AT(base, f->count_offset);
             size_t es = kc__elem_size(ek, f->type);
-            for (size_t i = 0; i < *count; i++)
-                kc__elem_free(ek, f->type, a + i * es);
+            for (size_t i = 0; i < n; i++)
+                elem_release(ek, f->type, a + i * es);
         }
         kc_free(a);
-        *(void **)p = NULL;
-        *count = 0;
         break;
     }
     default:
@@ -83,18 +68,38 @@ void kc__field_free(const kc_field_t *f, void *base)
     }
 }
 
-static void struct_free(const kc_type_t *t, void *obj)
+static void struct_release(const kc_type_t *t, void *obj)
 {
     for (uint32_t i = 0; i < t->n_fields; i++) {
         const kc_field_t *f = &t->fields[i];
         if (f->shape == KC_SHAPE_VALUE && kc__kind_is_plain(f->kind))
             continue;
-        kc__field_free(f, obj);
+        if (f->shape != KC_SHAPE_VALUE && !*(void **)KC_AT(obj, f->offset))
+            continue; /* the common case: nothing there */
+        field_release(f, obj);
     }
     kc_unknown_t *u = kc__unknown(t, obj);
     if (u)
         kc_free(u->text);
-    memset(obj, 0, t->size);
+}
+
+void kc__elem_free(unsigned kind, const kc_type_t *type, void *p)
+{
+    elem_release(kind, type, p);
+    memset(p, 0, kc__elem_size(kind, type));
+}
+
+void kc__field_free(const kc_field_t *f, void *base)
+{
+    field_release(f, base);
+    void *p = KC_AT(base, f->offset);
+    if (f->shape == KC_SHAPE_VALUE) {
+        memset(p, 0, kc__elem_size(f->kind, f->type));
+    } else {
+        *(void **)p = NULL;
+        if (f->shape == KC_SHAPE_LIST || f->shape == KC_SHAPE_MAP)
+            *(size_t *)KC_AT(base, f->count_offset) = 0;
+    }
 }
 
 void kc_object_init(const kc_type_t *t, void *obj)
@@ -105,46 +110,49 @@ void kc_object_init(const kc_type_t *t, void *obj)
 
 void kc_object_free(const kc_type_t *t, void *obj)
 {
-    if (t && obj)
-        struct_free(t, obj);
+    if (!t || !obj)
+        return;
+    struct_release(t, obj);
+    memset(obj, 0, t->size);
 }
 
 /* ---- deepcopy ---------------------------------------------------------- */
 
-/* *dst is garbage on entry; on failure it is left zeroed. */
-static int elem_copy(unsigned kind, const kc_type_t *type, void *dst, const void *src)
+/* Deepcopy is a memcpy of the whole struct followed by a "fixup" that
+ * replaces each owned pointer (still shared with the source) by a copy.
+ * Every fixup leaves its target zeroed on failure, so the caller can scrub
+ * what still aliases the source and release the rest. */
+
+static int elem_fixup(unsigned kind, const kc_type_t *type, void *dst, const void *src)
 {
     switch (kind) {
     case KC_KIND_STRING: {
         const char *s = *(char *const *)src;
-        char *d = s ? kc_strdup(s) : NULL;
-        *(char **)dst = d;
-        return (s && !d) ? KC_ENOMEM : 0;
+        if (s && !(*(char **)dst = kc_strdup(s)))
+            return KC_ENOMEM;
+        return 0;
     }
     case KC_KIND_QUANTITY: {
-        const kc_quantity_t *s = src;
-        kc_quantity_t *d = dst;
-        d->number = s->number;
-        d->str = s->str ? kc_strdup(s->str) : NULL;
-        return (s->str && !d->str) ? KC_ENOMEM : 0;
+        const char *s = ((const kc_quantity_t *)src)->str;
+        if (s && !(((kc_quantity_t *)dst)->str = kc_strdup(s)))
+            return memset(dst, 0, sizeof(kc_quantity_t)), KC_ENOMEM;
+        return 0;
     }
     case KC_KIND_INT_OR_STRING: {
-        const kc_int_or_string_t *s = src;
-        kc_int_or_string_t *d = dst;
-        *d = *s;
-        d->str_val = s->str_val ? kc_strdup(s->str_val) : NULL;
-        return (s->str_val && !d->str_val) ? KC_ENOMEM : 0;
+        const char *s = ((const kc_int_or_string_t *)src)->str_val;
+        if (s && !(((kc_int_or_string_t *)dst)->str_val = kc_strdup(s)))
+            return memset(dst, 0, sizeof(kc_int_or_string_t)), KC_ENOMEM;
+        return 0;
     }
     case KC_KIND_JSON: {
-        const kc_json_t *s = src;
-        kc_json_t *d = dst;
-        d->text = s->text ? kc_strdup(s->text) : NULL;
-        return (s->text && !d->text) ? KC_ENOMEM : 0;
+        const char *s = ((const kc_json_t *)src)->text;
+        if (s && !(((kc_json_t *)dst)->text = kc_strdup(s)))
+            return KC_ENOMEM;
+        return 0;
     }
     case KC_KIND_STRUCT:
-        return struct_copy(type, dst, src);
+        return struct_fixup(type, dst, src);
     default:
-        memcpy(dst, src, kc__elem_size(kind, type));
         return 0;
     }
 }
@@ -156,60 +164,60 @@ static void *alloc_array(size_t n, size_t es)
     return kc_malloc(n * es);
 }
 
-/* The member of `out` aliases the one of `in` on entry; on success it owns
- * a copy, on failure it is zeroed. */
-static int field_copy(const kc_field_t *f, void *out, const void *in)
+static void set_empty(const kc_field_t *f, void *out)
+{
+    *(void **)KC_AT(out, f->offset) = NULL;
+    if (f->shape == KC_SHAPE_LIST || f->shape == KC_SHAPE_MAP)
+        *(size_t *)KC_AT(out, f->count_offset) = 0;
+}
+
+static int field_fixup(const kc_field_t *f, void *out, const void *in)
 {
     void *po = KC_AT(out, f->offset);
     const void *pi = KC_CAT(in, f->offset);
     switch (f->shape) {
     case KC_SHAPE_VALUE:
-        return elem_copy(f->kind, f->type, po, pi);
+        return elem_fixup(f->kind, f->type, po, pi);
     case KC_SHAPE_PTR: {
         const void *q = *(void *const *)pi;
-        *(void **)po = NULL;
-        if (!q)
-            return 0;
-        void *d = kc_malloc(kc__elem_size(f->kind, f->type));
+        size_t es = kc__elem_size(f->kind, f->type);
+        void *d = kc_malloc(es);
+        *(void **)po = d;
         if (!d)
             return KC_ENOMEM;
-        int rc = elem_copy(f->kind, f->type, d, q);
+        memcpy(d, q, es);
+        int rc = elem_fixup(f->kind, f->type, d, q);
         if (rc) {
             kc_free(d);
-            return rc;
+            *(void **)po = NULL;
         }
-        *(void **)po = d;
-        return 0;
+        return rc;
     }
     case KC_SHAPE_LIST:
     case KC_SHAPE_MAP: {
         size_t n = *(const size_t *)KC_CAT(in, f->count_offset);
         const char *a = *(char *const *)pi;
-        size_t *count = KC_AT(out, f->count_offset);
-        *(void **)po = NULL;
-        *count = 0;
-        if (n == 0 || !a)
-            return 0;
         unsigned ek = kc__elem_kind(f);
         size_t es = kc__elem_size(ek, f->type);
-        char *d = alloc_array(n, es);
-        if (!d)
-            return KC_ENOMEM;
-        if (kc__kind_is_plain(ek)) {
-            memcpy(d, a, n * es);
-        } else {
+        char *d = n ? alloc_array(n, es) : NULL;
+        if (!d) {
+            set_empty(f, out);
+            return n ? KC_ENOMEM : 0;
+        }
+        memcpy(d, a, n * es);
+        if (!kc__kind_is_plain(ek)) {
             for (size_t i = 0; i < n; i++) {
-                int rc = elem_copy(ek, f->type, d + i * es, a + i * es);
+                int rc = elem_fixup(ek, f->type, d + i * es, a + i * es);
                 if (rc) {
                     while (i-- > 0)
-                        kc__elem_free(ek, f->type, d + i * es);
+                        elem_release(ek, f->type, d + i * es);
                     kc_free(d);
+                    set_empty(f, out);
                     return rc;
                 }
             }
         }
         *(void **)po = d;
-        *count = n;
         return 0;
     }
     default:
@@ -220,19 +228,14 @@ static int field_copy(const kc_field_t *f, void *out, const void *in)
 /* Zeroes a member that still aliases the source (after a failed copy). */
 static void field_scrub(const kc_field_t *f, void *out)
 {
-    void *p = KC_AT(out, f->offset);
-    if (f->shape == KC_SHAPE_VALUE) {
-        memset(p, 0, kc__elem_size(f->kind, f->type));
-    } else {
-        *(void **)p = NULL;
-        if (f->shape == KC_SHAPE_LIST || f->shape == KC_SHAPE_MAP)
-            *(size_t *)KC_AT(out, f->count_offset) = 0;
-    }
+    if (f->shape == KC_SHAPE_VALUE)
+        memset(KC_AT(out, f->offset), 0, kc__elem_size(f->kind, f->type));
+    else
+        set_empty(f, out);
 }
 
-static int struct_copy(const kc_type_t *t, void *out, const void *in)
+static int struct_fixup(const kc_type_t *t, void *out, const void *in)
 {
-    memcpy(out, in, t->size);
     kc_unknown_t *u = kc__unknown(t, out);
     if (u && u->text && !(u->text = kc_strdup(u->text))) {
         memset(out, 0, t->size);
@@ -240,13 +243,18 @@ static int struct_copy(const kc_type_t *t, void *out, const void *in)
     }
     for (uint32_t i = 0; i < t->n_fields; i++) {
         const kc_field_t *f = &t->fields[i];
-        if (f->shape == KC_SHAPE_VALUE && kc__kind_is_plain(f->kind))
-            continue;
-        int rc = field_copy(f, out, in);
+        if (f->shape == KC_SHAPE_VALUE) {
+            if (kc__kind_is_plain(f->kind))
+                continue;
+        } else if (!*(void *const *)KC_CAT(in, f->offset)) {
+            continue; /* NULL pointer: the memcpy already copied it */
+        }
+        int rc = field_fixup(f, out, in);
         if (rc) {
             for (uint32_t j = i + 1; j < t->n_fields; j++)
                 field_scrub(&t->fields[j], out);
-            struct_free(t, out);
+            struct_release(t, out);
+            memset(out, 0, t->size);
             return rc;
         }
     }
@@ -257,7 +265,8 @@ int kc_object_deepcopy(const kc_type_t *t, void *out, const void *in)
 {
     if (!t || !out || !in)
         return KC_EINVAL;
-    return struct_copy(t, out, in);
+    memcpy(out, in, t->size);
+    return struct_fixup(t, out, in);
 }
 
 /* ---- equal ------------------------------------------------------------- */
@@ -350,7 +359,8 @@ static bool struct_equal(const kc_type_t *t, const void *a, const void *b)
     const kc_unknown_t *ua = kc__cunknown(t, a), *ub = kc__cunknown(t, b);
     if (ua) {
         const char *ta = ua->text ? ua->text : "", *tb = ub->text ? ub->text : "";
-        if (ua->present != ub->present || ua->nulls != ub->nulls || strcmp(ta, tb) != 0)
+        if (ua->present != ub->present || ua->nulls != ub->nulls || ua->decoded != ub->decoded ||
+            strcmp(ta, tb) != 0)
             return false;
     }
     for (uint32_t i = 0; i < t->n_fields; i++)

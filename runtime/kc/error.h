@@ -46,7 +46,9 @@ typedef struct kc_error {
 void kc_error_clear(kc_error_t *err);
 
 /* Fills err (if non-NULL) with code and a printf-style message; returns code,
- * so callers can write `return kc_error_set(err, KC_EINVAL, "...")`. */
+ * so callers can write `return kc_error_set(err, KC_EINVAL, "...")`.  Resets
+ * the other fields and releases `details`, so err must hold KC_ERROR_INIT or
+ * an earlier error; the arguments may point into err->message. */
 int kc_error_set(kc_error_t *err, int code, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))

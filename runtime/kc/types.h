@@ -63,11 +63,14 @@ typedef struct kc_json {
  * false / 0 / "" / {} / [] / null is written back exactly as received.
  * Bit i of `present` is field i of the struct's descriptor; bit i of `nulls`
  * says the input spelled that field as null (so that `0` and `null`, `{}` and
- * `null`, `[]` and `null` stay apart). */
+ * `null`, `[]` and `null` stay apart).  `decoded` marks a struct filled from
+ * JSON: encoding it adds no +required member the input did not have, so
+ * decode -> encode is lossless. */
 typedef struct kc_unknown {
     char *text;
     uint64_t present;
     uint64_t nulls;
+    bool decoded;
 } kc_unknown_t;
 
 /* Map entries: a JSON object is a C array of {key, value} structs.  These

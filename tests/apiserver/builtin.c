@@ -77,9 +77,15 @@ static void reset_status(cJSON *obj, const cJSON *old) {
 static void ns_defaults(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
     (void)s;
     (void)r;
+    (void)old;
     const char *name = meta_str(obj, "name");
     cJSON *labels = obj_child(meta_of(obj), "labels");
     if (name) json_set_str(labels, "kubernetes.io/metadata.name", name);
+}
+
+static void ns_prepare(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
+    (void)s;
+    (void)r;
     cJSON *spec = obj_child(obj, "spec");
     if (!cJSON_GetObjectItemCaseSensitive(spec, "finalizers")) {
         cJSON *f = cJSON_AddArrayToObject(spec, "finalizers");
@@ -111,9 +117,17 @@ static const char *qos_class(const cJSON *spec) {
 }
 
 static void pod_defaults(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
+    (void)s;
     (void)r;
+    (void)old;
     cJSON *spec = obj_child(obj, "spec");
     pod_spec_defaults(spec);
+    def_bool(spec, "enableServiceLinks", true);
+}
+
+static void pod_prepare(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
+    (void)r;
+    cJSON *spec = obj_child(obj, "spec");
     def_str(spec, "serviceAccountName", "default");
     const char *sa = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(spec, "serviceAccountName"));
     def_str(spec, "serviceAccount", sa);
@@ -160,7 +174,6 @@ static void pod_defaults(server_t *s, const resource_t *r, cJSON *obj, const cJS
                 "unreachable\",\"operator\":\"Exists\",\"effect\":\"NoExecute\","
                 "\"tolerationSeconds\":300}]"));
         def_num(spec, "priority", 0);
-        def_bool(spec, "enableServiceLinks", true);
         def_str(spec, "preemptionPolicy", "PreemptLowerPriority");
         cJSON *st = cJSON_CreateObject();
         cJSON_AddStringToObject(st, "phase", "Pending");
@@ -174,12 +187,22 @@ static void pod_defaults(server_t *s, const resource_t *r, cJSON *obj, const cJS
 static void job_defaults(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
     (void)s;
     (void)r;
+    (void)old;
     cJSON *spec = obj_child(obj, "spec");
     bool has_p = cJSON_GetObjectItemCaseSensitive(spec, "parallelism") != NULL;
     bool has_c = cJSON_GetObjectItemCaseSensitive(spec, "completions") != NULL;
     if (!has_p) def_num(spec, "parallelism", 1);
     if (!has_p && !has_c) def_num(spec, "completions", 1);
     def_num(spec, "backoffLimit", 6);
+    pod_template_defaults(obj_child(spec, "template"));
+    def_str(spec, "completionMode", "NonIndexed");
+    def_bool(spec, "suspend", false);
+}
+
+static void job_prepare(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
+    (void)s;
+    (void)r;
+    cJSON *spec = obj_child(obj, "spec");
     const char *uid = meta_str(obj, "uid"), *name = meta_str(obj, "name");
     cJSON *tmpl = obj_child(spec, "template");
     if (!old && uid && name &&
@@ -200,9 +223,6 @@ static void job_defaults(server_t *s, const resource_t *r, cJSON *obj, const cJS
         json_set_str(labels, "controller-uid", uid);
         json_set_str(labels, "job-name", name);
     }
-    pod_template_defaults(tmpl);
-    def_str(spec, "completionMode", "NonIndexed");
-    def_bool(spec, "suspend", false);
     reset_status(obj, old);
 }
 
@@ -218,6 +238,12 @@ static void cronjob_defaults(server_t *s, const resource_t *r, cJSON *obj, const
     pod_template_defaults(obj_child(js, "template"));
     def_num(spec, "successfulJobsHistoryLimit", 3);
     def_num(spec, "failedJobsHistoryLimit", 1);
+    (void)old;
+}
+
+static void status_prepare(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
+    (void)s;
+    (void)r;
     reset_status(obj, old);
 }
 
@@ -242,7 +268,7 @@ static void workload_defaults(server_t *s, const resource_t *r, cJSON *obj, cons
     } else if (strcmp(r->plural, "replicasets") && strcmp(r->plural, "replicationcontrollers")) {
         def_num(spec, "revisionHistoryLimit", 10);
     }
-    reset_status(obj, old);
+    (void)old;
 }
 
 static void service_defaults(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
@@ -255,6 +281,18 @@ static void service_defaults(server_t *s, const resource_t *r, cJSON *obj, const
         if (cJSON_IsNumber(port)) def_num(p, "targetPort", port->valuedouble);
     }
     def_str(spec, "type", "ClusterIP");
+    const char *t = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(spec, "type"));
+    if (t && strcmp(t, "ExternalName")) {
+        def_str(spec, "sessionAffinity", "None");
+        def_str(spec, "internalTrafficPolicy", "Cluster");
+    }
+    (void)s;
+    (void)old;
+}
+
+static void service_prepare(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
+    (void)r;
+    cJSON *spec = obj_child(obj, "spec");
     const char *type = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(spec, "type"));
     const cJSON *oldspec = old ? cJSON_GetObjectItemCaseSensitive(old, "spec") : NULL;
     if (type && strcmp(type, "ExternalName")) {
@@ -274,11 +312,9 @@ static void service_defaults(server_t *s, const resource_t *r, cJSON *obj, const
             cJSON *a = cJSON_AddArrayToObject(spec, "clusterIPs");
             cJSON_AddItemToArray(a, cJSON_CreateString(ip));
         }
-        def_str(spec, "sessionAffinity", "None");
         if (!cJSON_GetObjectItemCaseSensitive(spec, "ipFamilies"))
             cJSON_AddItemToObject(spec, "ipFamilies", cJSON_Parse("[\"IPv4\"]"));
         def_str(spec, "ipFamilyPolicy", "SingleStack");
-        def_str(spec, "internalTrafficPolicy", "Cluster");
     }
     if (old) reset_status(obj, old);
     else json_set(obj, "status", cJSON_Parse("{\"loadBalancer\":{}}"));
@@ -298,7 +334,16 @@ static void secret_defaults(server_t *s, const resource_t *r, cJSON *obj, const 
     def_str(obj, "type", "Opaque");
 }
 
-static void crd_defaults_op(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
+static void crd_scheme_defaults(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
+    (void)s;
+    (void)r;
+    (void)old;
+    cJSON *spec = cJSON_GetObjectItemCaseSensitive(obj, "spec");
+    if (cJSON_IsObject(spec) && !cJSON_GetObjectItemCaseSensitive(spec, "conversion"))
+        cJSON_AddItemToObject(spec, "conversion", cJSON_Parse("{\"strategy\":\"None\"}"));
+}
+
+static void crd_prepare(server_t *s, const resource_t *r, cJSON *obj, const cJSON *old) {
     (void)s;
     (void)r;
     if (!old) crd_defaults(obj);
@@ -363,16 +408,16 @@ static const char *const secret_fields[] = {"type", NULL};
 static const char *const job_fields[] = {"status.successful", NULL};
 static const char *const node_fields[] = {"spec.unschedulable", NULL};
 
-static const builtin_ops_t ns_ops = {ns_defaults, NULL, ns_fields};
-static const builtin_ops_t pod_ops = {pod_defaults, pod_validate, pod_fields};
-static const builtin_ops_t job_ops = {job_defaults, NULL, job_fields};
-static const builtin_ops_t cronjob_ops = {cronjob_defaults, cronjob_validate, NULL};
-static const builtin_ops_t workload_ops = {workload_defaults, workload_validate, NULL};
-static const builtin_ops_t service_ops = {service_defaults, NULL, NULL};
-static const builtin_ops_t event_ops = {event_defaults, NULL, event_fields};
-static const builtin_ops_t secret_ops = {secret_defaults, NULL, secret_fields};
-static const builtin_ops_t crd_ops = {crd_defaults_op, NULL, NULL};
-static const builtin_ops_t node_ops = {NULL, NULL, node_fields};
+static const builtin_ops_t ns_ops = {ns_defaults, ns_prepare, NULL, ns_fields};
+static const builtin_ops_t pod_ops = {pod_defaults, pod_prepare, pod_validate, pod_fields};
+static const builtin_ops_t job_ops = {job_defaults, job_prepare, NULL, job_fields};
+static const builtin_ops_t cronjob_ops = {cronjob_defaults, status_prepare, cronjob_validate, NULL};
+static const builtin_ops_t workload_ops = {workload_defaults, status_prepare, workload_validate, NULL};
+static const builtin_ops_t service_ops = {service_defaults, service_prepare, NULL, NULL};
+static const builtin_ops_t event_ops = {event_defaults, NULL, NULL, event_fields};
+static const builtin_ops_t secret_ops = {secret_defaults, NULL, NULL, secret_fields};
+static const builtin_ops_t crd_ops = {crd_scheme_defaults, crd_prepare, NULL, NULL};
+static const builtin_ops_t node_ops = {NULL, NULL, NULL, node_fields};
 
 typedef struct bdef {
     const char *group, *version, *plural, *kind, *shorts, *cats;
@@ -380,36 +425,37 @@ typedef struct bdef {
     const char *subs; /* "status", "scale" */
     int flags;
     const builtin_ops_t *ops;
+    const char *storage_gv; /* when stored under another group/version (hash input) */
 } bdef_t;
 
 #define NOGEN RES_NO_GENERATION
 static const bdef_t defs[] = {
-    {"", "v1", "configmaps", "ConfigMap", "cm", NULL, true, NULL, NOGEN, NULL},
-    {"", "v1", "endpoints", "Endpoints", "ep", NULL, true, NULL, NOGEN, NULL},
-    {"", "v1", "events", "Event", "ev", NULL, true, NULL, NOGEN, &event_ops},
-    {"", "v1", "limitranges", "LimitRange", "limits", NULL, true, NULL, NOGEN, NULL},
-    {"", "v1", "namespaces", "Namespace", "ns", NULL, false, "status,finalize", NOGEN | RES_RETURN_DELETED, &ns_ops},
-    {"", "v1", "nodes", "Node", "no", NULL, false, "status", NOGEN, &node_ops},
-    {"", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", "pvc", NULL, true, "status", NOGEN, NULL},
-    {"", "v1", "persistentvolumes", "PersistentVolume", "pv", NULL, false, "status", NOGEN, NULL},
-    {"", "v1", "pods", "Pod", "po", "all", true, "status", NOGEN | RES_RETURN_DELETED, &pod_ops},
-    {"", "v1", "podtemplates", "PodTemplate", NULL, NULL, true, NULL, NOGEN, NULL},
-    {"", "v1", "replicationcontrollers", "ReplicationController", "rc", "all", true, "scale,status", 0, NULL},
-    {"", "v1", "resourcequotas", "ResourceQuota", "quota", NULL, true, "status", NOGEN, NULL},
-    {"", "v1", "secrets", "Secret", NULL, NULL, true, NULL, NOGEN, &secret_ops},
-    {"", "v1", "serviceaccounts", "ServiceAccount", "sa", NULL, true, NULL, NOGEN, NULL},
-    {"", "v1", "services", "Service", "svc", "all", true, "status", NOGEN, &service_ops},
-    {"apps", "v1", "controllerrevisions", "ControllerRevision", NULL, NULL, true, NULL, NOGEN, NULL},
-    {"apps", "v1", "daemonsets", "DaemonSet", "ds", "all", true, "status", 0, &workload_ops},
-    {"apps", "v1", "deployments", "Deployment", "deploy", "all", true, "scale,status", 0, &workload_ops},
-    {"apps", "v1", "replicasets", "ReplicaSet", "rs", "all", true, "scale,status", 0, &workload_ops},
-    {"apps", "v1", "statefulsets", "StatefulSet", "sts", "all", true, "scale,status", 0, &workload_ops},
-    {"batch", "v1", "cronjobs", "CronJob", "cj", "all", true, "status", 0, &cronjob_ops},
-    {"batch", "v1", "jobs", "Job", NULL, "all", true, "status", 0, &job_ops},
-    {"coordination.k8s.io", "v1", "leases", "Lease", NULL, NULL, true, NULL, NOGEN, NULL},
-    {"events.k8s.io", "v1", "events", "Event", "ev", NULL, true, NULL, NOGEN, NULL},
+    {"", "v1", "configmaps", "ConfigMap", "cm", NULL, true, NULL, NOGEN, NULL, NULL},
+    {"", "v1", "endpoints", "Endpoints", "ep", NULL, true, NULL, NOGEN, NULL, NULL},
+    {"", "v1", "events", "Event", "ev", NULL, true, NULL, NOGEN, &event_ops, NULL},
+    {"", "v1", "limitranges", "LimitRange", "limits", NULL, true, NULL, NOGEN, NULL, NULL},
+    {"", "v1", "namespaces", "Namespace", "ns", NULL, false, "status,finalize", NOGEN | RES_RETURN_DELETED, &ns_ops, NULL},
+    {"", "v1", "nodes", "Node", "no", NULL, false, "status", NOGEN, &node_ops, NULL},
+    {"", "v1", "persistentvolumeclaims", "PersistentVolumeClaim", "pvc", NULL, true, "status", NOGEN, NULL, NULL},
+    {"", "v1", "persistentvolumes", "PersistentVolume", "pv", NULL, false, "status", NOGEN, NULL, NULL},
+    {"", "v1", "pods", "Pod", "po", "all", true, "status", NOGEN | RES_RETURN_DELETED, &pod_ops, NULL},
+    {"", "v1", "podtemplates", "PodTemplate", NULL, NULL, true, NULL, NOGEN, NULL, NULL},
+    {"", "v1", "replicationcontrollers", "ReplicationController", "rc", "all", true, "scale,status", 0, NULL, NULL},
+    {"", "v1", "resourcequotas", "ResourceQuota", "quota", NULL, true, "status", NOGEN, NULL, NULL},
+    {"", "v1", "secrets", "Secret", NULL, NULL, true, NULL, NOGEN, &secret_ops, NULL},
+    {"", "v1", "serviceaccounts", "ServiceAccount", "sa", NULL, true, NULL, NOGEN, NULL, NULL},
+    {"", "v1", "services", "Service", "svc", "all", true, "status", NOGEN, &service_ops, NULL},
+    {"apps", "v1", "controllerrevisions", "ControllerRevision", NULL, NULL, true, NULL, NOGEN, NULL, NULL},
+    {"apps", "v1", "daemonsets", "DaemonSet", "ds", "all", true, "status", 0, &workload_ops, NULL},
+    {"apps", "v1", "deployments", "Deployment", "deploy", "all", true, "scale,status", 0, &workload_ops, NULL},
+    {"apps", "v1", "replicasets", "ReplicaSet", "rs", "all", true, "scale,status", 0, &workload_ops, NULL},
+    {"apps", "v1", "statefulsets", "StatefulSet", "sts", "all", true, "scale,status", 0, &workload_ops, NULL},
+    {"batch", "v1", "cronjobs", "CronJob", "cj", "all", true, "status", 0, &cronjob_ops, NULL},
+    {"batch", "v1", "jobs", "Job", NULL, "all", true, "status", 0, &job_ops, NULL},
+    {"coordination.k8s.io", "v1", "leases", "Lease", NULL, NULL, true, NULL, NOGEN, NULL, NULL},
+    {"events.k8s.io", "v1", "events", "Event", "ev", NULL, true, NULL, NOGEN, NULL, "/v1"},
     {"apiextensions.k8s.io", "v1", "customresourcedefinitions", "CustomResourceDefinition",
-     "crd,crds", "api-extensions", false, "status", 0, &crd_ops},
+     "crd,crds", "api-extensions", false, "status", 0, &crd_ops, "apiextensions.k8s.io/v1beta1"},
 };
 
 static char **split_csv(const char *s, size_t *n) {
@@ -474,7 +520,15 @@ void builtin_register(server_t *s) {
         r->served = r->storage = true;
         r->flags = d->flags | (d->namespaced ? 0 : RES_CLUSTER);
         r->ops = d->ops;
-        r->storage_hash = storage_hash(d->group, d->version, d->kind);
+        if (d->storage_gv) {
+            char g[128], v[64];
+            const char *slash = strchr(d->storage_gv, '/');
+            snprintf(g, sizeof g, "%.*s", (int)(slash - d->storage_gv), d->storage_gv);
+            snprintf(v, sizeof v, "%s", slash + 1);
+            r->storage_hash = storage_hash(g, v, d->kind);
+        } else {
+            r->storage_hash = storage_hash(d->group, d->version, d->kind);
+        }
         resource_add(s, r);
     }
 }

@@ -222,6 +222,12 @@ static int admit(req_t *r, const route_t *rt, cJSON *n, const cJSON *old, ksrv_f
     return 0;
 }
 
+static void prepare(req_t *r, const route_t *rt, cJSON *n, const cJSON *old, const char *sub) {
+    const resource_t *res = rt->res;
+    if (sub && !strcmp(sub, "status")) return;
+    if (res->ops && res->ops->prepare) res->ops->prepare(r->s, res, n, old);
+}
+
 static int managed(req_t *r, const route_t *rt, const cJSON *old, cJSON *n, const char *sub) {
     char mgr[160], gv[256];
     manager_name(r, mgr, sizeof mgr);
@@ -290,6 +296,7 @@ static int do_create(req_t *r, const route_t *rt, cJSON *obj, bool managed_done,
     if (res->is_crd && res->has_status) cJSON_DeleteItemFromObjectCaseSensitive(obj, "status");
     if (admit(r, rt, obj, NULL, fv)) goto fail;
     if (!managed_done && managed(r, rt, NULL, obj, NULL)) goto fail;
+    prepare(r, rt, obj, NULL, NULL);
     if (dry_run(r)) return respond_tree(r, rt, 201, obj);
     char sgv[256];
     storage_gv(s, res, sgv, sizeof sgv);
@@ -323,10 +330,13 @@ int handle_create(req_t *r, route_t *rt) {
 
 /* Deletes a terminating object whose last finalizer went away. Lock held; takes n. */
 static int finish_deletion(req_t *r, const route_t *rt, cJSON *n) {
+    /* the answer is the updated object as read before the delete (same resourceVersion) */
+    kobj_t *answer = kobj_new(cJSON_Duplicate(n, true), !rt->res->is_crd);
     kobj_t *o = store_commit(r->s, rt->res->store, n, rt->res->is_crd, EV_DELETED, NULL);
     if (!rt->res->is_crd && !strcmp(rt->res->plural, "customresourcedefinitions"))
         crd_deleted(r->s, o->obj);
-    return respond_obj(r, rt, 200, o);
+    kobj_unref(o);
+    return respond_obj(r, rt, 200, answer);
 }
 
 /* Update of `cur` to `n` (taken), for PUT, PATCH, /status. Lock held. */
@@ -390,6 +400,7 @@ static int do_update(req_t *r, const route_t *rt, kobj_t *cur, cJSON *n, const c
         json_set(m, "generation", cJSON_CreateNumber(changed ? gen + 1 : gen));
     }
     if (!managed_done && managed(r, rt, old, n, sub)) goto fail;
+    prepare(r, rt, n, old, sub);
     const char *orv = meta_str(old, "resourceVersion");
     json_set_str(m, "resourceVersion", orv ? orv : "");
     char sgv[256];
@@ -471,6 +482,16 @@ static int do_scale(req_t *r, const route_t *rt, kobj_t *cur, cJSON *sc) {
     if (managed(r, rt, cur->obj, n, "scale")) {
         cJSON_Delete(n);
         return 0;
+    }
+    if (res->is_crd) {
+        /* the recorded server keeps no "scale" entry for custom resources */
+        cJSON *mfs = json_path_get(n, "metadata.managedFields");
+        for (int i = cJSON_GetArraySize(mfs) - 1; i >= 0; i--) {
+            const cJSON *sr = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(mfs, i), "subresource");
+            if (cJSON_IsString(sr) && !strcmp(sr->valuestring, "scale")) cJSON_DeleteItemFromArray(mfs, i);
+        }
+        if (mfs && !cJSON_GetArraySize(mfs)) cJSON_DeleteItemFromObjectCaseSensitive(meta_of(n), "managedFields");
+        json_sort_keys(n);
     }
     kobj_t *o;
     if (cJSON_Compare(n, cur->obj, true)) {

@@ -16,7 +16,7 @@ cJSON *status_new(int code, const char *reason, const char *msg, cJSON *details)
     if (msg) cJSON_AddStringToObject(j, "message", msg);
     if (reason && *reason) cJSON_AddStringToObject(j, "reason", reason);
     if (details) cJSON_AddItemToObject(j, "details", details);
-    cJSON_AddNumberToObject(j, "code", code);
+    if (code < 200 || code >= 300) cJSON_AddNumberToObject(j, "code", code);
     return j;
 }
 

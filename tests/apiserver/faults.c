@@ -21,58 +21,58 @@ void kc_apiserver_fault_compact(kc_apiserver_t *srv) {
 
 void kc_apiserver_fault_delay(kc_apiserver_t *srv, unsigned ms) {
     server_t *s = (server_t *)srv;
-    pthread_mutex_lock(&s->mu);
+    pthread_mutex_lock(&s->fmu);
     s->faults.delay_ms = ms;
-    pthread_mutex_unlock(&s->mu);
+    pthread_mutex_unlock(&s->fmu);
 }
 
 void kc_apiserver_fault_fail_next(kc_apiserver_t *srv, unsigned n, int code,
                                   unsigned retry_after_s) {
     server_t *s = (server_t *)srv;
-    pthread_mutex_lock(&s->mu);
+    pthread_mutex_lock(&s->fmu);
     s->faults.fail_n = n;
     s->faults.fail_code = code == 429 ? 429 : 500;
     s->faults.retry_after = retry_after_s;
-    pthread_mutex_unlock(&s->mu);
+    pthread_mutex_unlock(&s->fmu);
 }
 
 void kc_apiserver_fault_cut_next(kc_apiserver_t *srv, unsigned n, size_t after_bytes) {
     server_t *s = (server_t *)srv;
-    pthread_mutex_lock(&s->mu);
+    pthread_mutex_lock(&s->fmu);
     s->faults.cut_n = n;
     s->faults.cut_after = after_bytes;
-    pthread_mutex_unlock(&s->mu);
+    pthread_mutex_unlock(&s->fmu);
 }
 
 void kc_apiserver_fault_split_chunks(kc_apiserver_t *srv, size_t bytes) {
     server_t *s = (server_t *)srv;
-    pthread_mutex_lock(&s->mu);
+    pthread_mutex_lock(&s->fmu);
     s->faults.split = bytes;
-    pthread_mutex_unlock(&s->mu);
+    pthread_mutex_unlock(&s->fmu);
 }
 
 void kc_apiserver_fault_clear(kc_apiserver_t *srv) {
     server_t *s = (server_t *)srv;
-    pthread_mutex_lock(&s->mu);
+    pthread_mutex_lock(&s->fmu);
     memset(&s->faults, 0, sizeof s->faults);
-    pthread_mutex_unlock(&s->mu);
+    pthread_mutex_unlock(&s->fmu);
 }
 
 bool faults_take_cut(server_t *s, size_t *after) {
     bool cut = false;
-    pthread_mutex_lock(&s->mu);
+    pthread_mutex_lock(&s->fmu);
     if (s->faults.cut_n) {
         s->faults.cut_n--;
         *after = s->faults.cut_after;
         cut = true;
     }
-    pthread_mutex_unlock(&s->mu);
+    pthread_mutex_unlock(&s->fmu);
     return cut;
 }
 
 int faults_before(req_t *r) {
     server_t *s = r->s;
-    pthread_mutex_lock(&s->mu);
+    pthread_mutex_lock(&s->fmu);
     unsigned delay = s->faults.delay_ms;
     int code = 0;
     unsigned retry = 0;
@@ -81,7 +81,7 @@ int faults_before(req_t *r) {
         code = s->faults.fail_code;
         retry = s->faults.retry_after;
     }
-    pthread_mutex_unlock(&s->mu);
+    pthread_mutex_unlock(&s->fmu);
     if (delay) {
         struct timespec ts = {(time_t)(delay / 1000), (long)(delay % 1000) * 1000000L};
         nanosleep(&ts, NULL);

@@ -101,9 +101,9 @@ static void kobj_release(void *cls) { kobj_unref(cls); }
 static struct MHD_Response *make_body(req_t *r, char *p, size_t len, kobj_t *o) {
     size_t cut = 0, split;
     bool do_cut = faults_take_cut(r->s, &cut);
-    pthread_mutex_lock(&r->s->mu);
+    pthread_mutex_lock(&r->s->fmu);
     split = r->s->faults.split;
-    pthread_mutex_unlock(&r->s->mu);
+    pthread_mutex_unlock(&r->s->fmu);
     if (do_cut || split) {
         cbody_t *b = calloc(1, sizeof *b);
         if (!b) abort();

@@ -56,8 +56,10 @@ struct server;
 typedef struct resource resource_t;
 /* Built-in behaviour hooks; any may be NULL. They run under the store lock. */
 typedef struct builtin_ops {
-    /* fill defaults on create/update (new object, old or NULL) */
+    /* scheme defaults on create/update (new object, old or NULL): before managedFields */
     void (*defaults)(struct server *s, const resource_t *r, cJSON *obj, const cJSON *old);
+    /* strategy and admission changes (status reset, allocated values): after managedFields */
+    void (*prepare)(struct server *s, const resource_t *r, cJSON *obj, const cJSON *old);
     /* validation: adds causes {reason,message,field} to `causes` */
     void (*validate)(const resource_t *r, const cJSON *obj, cJSON *causes);
     /* extra field selector labels (NULL-terminated) */
@@ -113,7 +115,8 @@ typedef struct server {
     pthread_mutex_t mu;   /* guards everything below */
     pthread_cond_t cv;    /* broadcast on every write and on stop/drop */
     uint64_t rv;          /* last resourceVersion handed out */
-    uint64_t floor_rv;    /* oldest rv a watch/continue/Exact list may start from */
+    uint64_t floor_rv;
+    uint64_t compact_rv;  /* the revision the last compaction took (no event) */    /* oldest rv a watch/continue/Exact list may start from */
     event_t *hist; size_t hist_cap, hist_n; /* ring: events with rv in (rv-hist_n, rv] */
     resource_t *resources;
     rstore_t **stores; size_t n_stores;
@@ -121,6 +124,7 @@ typedef struct server {
     uint64_t drop_gen;    /* bumped by fault_drop_watches */
     bool stopping;
     uint32_t svc_ip_next;
+    pthread_mutex_t fmu;  /* guards faults (taken while mu may be held) */
     faults_t faults;
     struct ksrv_openapi *openapi;
 } server_t;

@@ -29,7 +29,8 @@ static void usage(FILE *f) {
           "  --watch-buffer N        events a watcher may lag before it is closed\n"
           "  --bookmark-interval-ms N\n"
           "  --log                   log each request on stderr\n"
-          "Without --token, --anonymous or --tls a random token is generated.\n",
+          "Without --tls and --token, anonymous requests are allowed (kubectl sends no token over\n"
+          "plain HTTP); with --tls the kubeconfig uses the first token or a generated client cert.\n",
           f);
 }
 
@@ -77,13 +78,8 @@ int main(int argc, char **argv) {
         }
 #undef ARG
     }
-    char gen[33];
-    if (!nt && !o.allow_anonymous && !o.tls) {
-        unsigned char b[16];
-        if (getrandom(b, sizeof b, 0) != (ssize_t)sizeof b) memset(b, 7, sizeof b);
-        for (int i = 0; i < 16; i++) snprintf(gen + 2 * i, 3, "%02x", b[i]);
-        toks[nt++] = (kc_apiserver_token_t){gen, "kc-admin", "system:masters"};
-    }
+    /* kubectl sends no bearer token over plain HTTP: without TLS or tokens, allow anonymous */
+    if (!nt && !o.tls) o.allow_anonymous = true;
     o.tokens = toks;
     o.n_tokens = nt;
     kc_apiserver_t *srv;

@@ -80,7 +80,9 @@ cJSON *parse_body_object(req_t *r, const resource_t *res, int *sent) {
         const char *end = NULL;
         j = cJSON_ParseWithLengthOpts(r->body.p, r->body.len, &end, false);
         if (!j) {
-            bool at_end = end && (size_t)(end - r->body.p) >= r->body.len;
+            size_t trimmed = r->body.len;
+            while (trimmed && strchr(" \t\r\n", r->body.p[trimmed - 1])) trimmed--;
+            bool at_end = !end || (size_t)(end - r->body.p) >= trimmed;
             *sent = 1;
             unrecognized(r, res, at_end ? "unexpected end of JSON input"
                                         : "invalid character looking for beginning of value");

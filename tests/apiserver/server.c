@@ -39,6 +39,7 @@ int kc_apiserver_start(kc_apiserver_t **out, const kc_apiserver_options_t *opts)
     s->opt = *opts;
     s->port = opts->port;
     pthread_mutex_init(&s->mu, NULL);
+    pthread_mutex_init(&s->fmu, NULL);
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
     pthread_cond_init(&s->cv, &ca);
@@ -127,6 +128,7 @@ void kc_apiserver_stop(kc_apiserver_t *srv) {
     free(s->ca_file);
     pthread_cond_destroy(&s->cv);
     pthread_mutex_destroy(&s->mu);
+    pthread_mutex_destroy(&s->fmu);
     free(s);
 }
 

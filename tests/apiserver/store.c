@@ -129,6 +129,9 @@ static void history_push(server_t *s, uint64_t rv, int type, int store_id, kobj_
 void history_compact(server_t *s) {
     for (size_t i = 0; i < s->hist_cap; i++) ev_clear(&s->hist[i]);
     s->hist_n = 0;
+    /* compaction takes a revision of its own, so that everything issued before it
+     * (continue tokens, resourceVersions to resume from) is older than the floor */
+    s->compact_rv = ++s->rv;
     s->floor_rv = s->rv;
 }
 

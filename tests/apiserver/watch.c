@@ -113,8 +113,10 @@ ssize_t watch_read(void *cls, uint64_t pos, char *buf, size_t max) {
     for (;;) {
         if (w->out_off < w->out.len) {
             size_t n = w->out.len - w->out_off, split;
-            pthread_mutex_lock(&s->mu);
+            pthread_mutex_lock(&s->fmu);
             split = s->faults.split;
+            pthread_mutex_unlock(&s->fmu);
+            pthread_mutex_lock(&s->mu);
             bool dropped = s->drop_gen != w->drop_gen;
             pthread_mutex_unlock(&s->mu);
             if (dropped) return MHD_CONTENT_READER_END_WITH_ERROR;
@@ -144,6 +146,10 @@ ssize_t watch_read(void *cls, uint64_t pos, char *buf, size_t max) {
                 break;
             }
             if (w->cursor < s->rv) {
+                if (w->cursor + 1 == s->compact_rv && w->cursor + 1 == s->floor_rv) {
+                    w->cursor++; /* a live watch outlives a compaction */
+                    continue;
+                }
                 if (s->rv - w->cursor > w->lag_bound || !history_at(s, w->cursor + 1)) {
                     w->end = 1; /* too slow: close like an unresponsive watcher */
                     break;
