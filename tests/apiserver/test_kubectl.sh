@@ -78,11 +78,13 @@ expect "strategic merge kept env" "nginx:1.26.*A" k get deployment web -o 'jsonp
 expect "scale" "scaled" k scale deployment web --replicas=3
 expect "scaled replicas" "^3$" k get deployment web -o 'jsonpath={.spec.replicas}'
 ( sleep 1; timeout 20 "$KUBECTL" label ascendjob kubectl-job phase=y --overwrite >/dev/null 2>&1 ) &
+BG=$!
 expect "get -w (bounded)" "kubectl-job" bash -c "timeout 8 $KUBECTL get ascendjobs -w --request-timeout=4s 2>/dev/null || true"
-wait || true
+wait $BG || true
 ( sleep 1; timeout 20 "$KUBECTL" delete ascendjob kubectl-job >/dev/null 2>&1 ) &
+BG=$!
 check  "wait --for=delete" k wait --for=delete ascendjob/kubectl-job --timeout=15s
-wait || true
+wait $BG || true
 expect "delete" "deleted" k delete deployment web
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
