@@ -818,14 +818,16 @@ static void conflict_one(const char *const *pes, int n, void *argp) {
     msg_cat(a, line);
 }
 
+/* A manager as conflict messages name it; over-long names are cut (the
+ * message is for people). */
 static void manager_text(const entry_t *e, char *buf, size_t n) {
     char q[300];
-    snprintf(q, sizeof q, "\"%s\"", e->manager);
+    ksrv_fmt(q, sizeof q, "\"%s\"", e->manager);
     if (!strcmp(e->operation, "Update")) {
-        if (e->subresource[0]) snprintf(buf, n, "%s with subresource \"%s\" using %s", q, e->subresource, e->api_version);
-        else snprintf(buf, n, "%s using %s", q, e->api_version);
+        if (e->subresource[0]) ksrv_fmt(buf, n, "%s with subresource \"%s\" using %s", q, e->subresource, e->api_version);
+        else ksrv_fmt(buf, n, "%s using %s", q, e->api_version);
     } else {
-        snprintf(buf, n, "%s", q);
+        ksrv_fmt(buf, n, "%s", q);
     }
 }
 

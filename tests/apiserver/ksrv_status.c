@@ -243,3 +243,12 @@ cJSON *ksrv_status_to_json(const ksrv_status_t *st) {
     cJSON_AddNumberToObject(j, "code", code);
     return j;
 }
+
+bool ksrv_fmt(char *buf, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int w = vsnprintf(buf, n, fmt, ap);
+    va_end(ap);
+    return w < 0 || (size_t)w >= n;
+}

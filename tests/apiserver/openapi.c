@@ -126,8 +126,7 @@ static bool doc_path(const char *fname, char *out, size_t n) {
     char *dash = strrchr(core, '-');
     if (!dash || dash == core + 4) return false;
     *dash = '\0';
-    snprintf(out, n, "apis/%s/%s", core + 5, dash + 1);
-    return true;
+    return !ksrv_fmt(out, n, "apis/%s/%s", core + 5, dash + 1);
 }
 
 static const char k_fv_desc[] =
@@ -279,8 +278,8 @@ static void make_names(const char *group, const char *version, const char *kind,
         *dot = '\0';
     }
     size_t l = strlen(rev);
-    snprintf(rev + l, sizeof rev - l, "%s%s", l ? "." : "", tmp);
-    snprintf(n->rev, sizeof n->rev, "%s.%s", rev, version);
+    ksrv_fmt(rev + l, sizeof rev - l, "%s%s", l ? "." : "", tmp);
+    ksrv_fmt(n->rev, sizeof n->rev, "%s.%s", rev, version);
 }
 
 /* Replaces every occurrence of `from` in *s (malloc'd) by `to`. */

@@ -9,6 +9,7 @@
 #define KSRV_STATUS_H
 
 #include <cjson/cJSON.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #define KSRV_STATUS_MESSAGE_MAX 4096
@@ -39,6 +40,11 @@ void ksrv_status_reset(ksrv_status_t *st);
  * details. Always returns -1 so callers can `return ksrv_status_set(...)`. */
 int ksrv_status_set(ksrv_status_t *st, int code, const char *reason, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+
+/* snprintf that may cut its output on purpose (messages, names bounded by the
+ * API's own limits); returns true when it did.  A function rather than
+ * snprintf so the compiler's truncation warnings stay meaningful elsewhere. */
+bool ksrv_fmt(char *buf, size_t n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /* Sets details name/group/kind (NULL = leave empty) and has_details. */
 void ksrv_status_set_details(ksrv_status_t *st, const char *name, const char *group,
