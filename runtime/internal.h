@@ -106,7 +106,7 @@ typedef struct kc_seg {
     size_t len;       /* name length, or the index */
 } kc_seg_t;
 
-/* json_decode.c: prefix + ".name" / "[i]" steps, truncated to cap. */
+/* json_token.c: prefix + ".name" / "[i]" steps, truncated to cap. */
 void kc__path_format(char *buf, size_t cap, const char *prefix, const kc_seg_t *segs, int n);
 
 /* object.c: one element of a kind (a list item, a PTR's target, a VALUE). */
@@ -125,7 +125,7 @@ int kc__time_format(char *buf, const kc_time_t *t, bool micro);
 int kc__json_decode_prefixed(const kc_type_t *t, void *out, const char *json, size_t len,
                              const char *path, kc_error_t *err);
 
-/* json_decode.c: walks the members of the JSON object at [json, json+len),
+/* json_token.c: walks the members of the JSON object at [json, json+len),
  * calling fn with each raw name (between the quotes) and the exact span of
  * its value.  Strings and scalars are validated; objects and arrays are only
  * skipped by their brackets (decode the span to validate it).  A non-zero
@@ -133,5 +133,9 @@ int kc__json_decode_prefixed(const kc_type_t *t, void *out, const char *json, si
 typedef int (*kc__member_fn)(void *ctx, const char *name, size_t name_len, const char *value,
                              size_t value_len);
 int kc__json_members(const char *json, size_t len, kc__member_fn fn, void *ctx, kc_error_t *err);
+/* json_token.c: the same over a bare member list, `"a":1,"b":{}` without
+ * braces (kc_unknown_t.text); an empty text has no members. */
+int kc__json_member_list(const char *text, size_t len, kc__member_fn fn, void *ctx,
+                         kc_error_t *err);
 
 #endif /* KC_INTERNAL_H */

@@ -211,12 +211,7 @@ static void job_prepare(server_t *s, const resource_t *r, cJSON *obj, const cJSO
             cJSON *sel = cJSON_CreateObject();
             cJSON *ml = cJSON_AddObjectToObject(sel, "matchLabels");
             cJSON_AddStringToObject(ml, "controller-uid", uid);
-            /* selector sits before template in a JobSpec */
             cJSON_AddItemToObject(spec, "selector", sel);
-            cJSON_DetachItemViaPointer(spec, sel);
-            int idx = 0;
-            for (cJSON *c = spec->child; c && c != tmpl; c = c->next) idx++;
-            cJSON_InsertItemInArray(spec, idx, sel);
         }
         cJSON *tm = obj_child(tmpl, "metadata");
         cJSON *labels = obj_child(tm, "labels");
