@@ -55,12 +55,12 @@ if [ "$fast" -eq 0 ]; then
   run_ctest build/tsan -L tsan
 
   kc_log "== valgrind (tests labelled valgrind)"
-  ( cd build/ci && ctest -T memcheck -L valgrind --output-on-failure "${filter[@]}" \
-      --overwrite MemoryCheckCommandOptions="--leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect --error-exitcode=1" \
-      >memcheck.log 2>&1 ) || { tail -n 40 build/ci/memcheck.log >&2; status=1; }
+  ( cd build/ci && ctest -T memcheck -L valgrind -j"$jobs" "${filter[@]}" >memcheck.log 2>&1 ) \
+    || { tail -n 40 build/ci/memcheck.log >&2; status=1; }
   if grep -q 'Defects:' build/ci/memcheck.log 2>/dev/null; then
     grep -A20 'Defects:' build/ci/memcheck.log >&2; status=1
   fi
+  grep -E 'tests passed|Memory checking results' build/ci/memcheck.log >&2 || true
 fi
 
 if [ "$fuzz" -gt 0 ]; then

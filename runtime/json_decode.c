@@ -390,23 +390,18 @@ static int decode_map(dec_t *d, const kc_field_t *f, void *base)
     return 0;
 }
 
-/* A declared member: null sets the presence and null bits and leaves the
- * member zeroed; a repeated member replaces the earlier value. */
+/* A declared member: null sets the presence bit and leaves the member zero
+ * (NULL); a repeated member replaces the earlier value. */
 static int decode_member(dec_t *d, const kc_field_t *f, void *base, kc_unknown_t *u, uint32_t idx)
 {
-    uint64_t bit = idx < 64 ? (uint64_t)1 << idx : 0;
+    uint64_t bit = idx < KC_MAX_FIELDS ? (uint64_t)1 << idx : 0;
     /* members start zeroed; only a repeated one holds a value to release */
     if (!u || !bit || (u->present & bit))
         kc__field_free(f, base);
     if (u)
         u->present |= bit;
-    if (kc__tok_is_null(d)) {
-        if (u)
-            u->nulls |= bit;
+    if (kc__tok_is_null(d))
         return kc__tok_literal(d, "null", 4);
-    }
-    if (u)
-        u->nulls &= ~bit;
     void *p = KC_AT(base, f->offset);
     switch (f->shape) {
     case KC_SHAPE_VALUE:
@@ -427,6 +422,43 @@ static int decode_member(dec_t *d, const kc_field_t *f, void *base, kc_unknown_t
     }
 }
 
+/* Appends `"name":value` (both spans exactly as read) to an unknown buffer. */
+static void put_member(kc_buf_t *ub, const char *key, size_t key_len, const char *v, size_t v_len)
+{
+    if (ub->len)
+        kc__buf_putc(ub, ',');
+    kc__buf_put(ub, key, key_len);
+    kc__buf_putc(ub, ':');
+    kc__buf_put(ub, v, v_len);
+}
+
+/* A declared member the C form cannot tell from absent with its presence bit
+ * alone is kept as an unknown member instead, exactly as spelled, and the
+ * member itself is left zero and not present (the encoder writes the unknown
+ * member unless the member gets a value, see json_encode.c):
+ *   - null for a member that cannot be absent (value scalars and structs,
+ *     lists, maps: kc__field_nullable() is false);
+ *   - a zero time ("1970-01-01T00:00:00Z"), since zero + present means null.
+ * Without an unknown member (ub NULL) the member is only cleared. */
+static void keep_as_unknown(const kc_field_t *f, void *base, kc_unknown_t *u, uint32_t idx,
+                            kc_buf_t *ub, const char *key, size_t key_len, const char *v,
+                            size_t v_len)
+{
+    if (u && idx < KC_MAX_FIELDS)
+        u->present &= ~((uint64_t)1 << idx);
+    kc__field_free(f, base);
+    if (ub)
+        put_member(ub, key, key_len, v, v_len);
+}
+
+static inline bool is_zero_time_member(const kc_field_t *f, const void *base)
+{
+    if (f->shape != KC_SHAPE_VALUE || (f->kind != KC_KIND_TIME && f->kind != KC_KIND_MICRO_TIME))
+        return false;
+    const kc_time_t *t = KC_CAT(base, f->offset);
+    return t->sec == 0 && t->nsec == 0;
+}
+
 static inline int name_cmp(const kc_field_t *f, const char *name, size_t len)
 {
     size_t n = f->json_name_len < len ? f->json_name_len : len;
@@ -442,11 +474,8 @@ static inline bool name_is(const kc_field_t *f, const char *name, size_t len)
            !(f->flags & KC_FIELD_INLINE); /* an inline member has no name of its own */
 }
 
-/* Finds a declared member by JSON name: binary search over by_name, then the
- * +json:inline members (recursively).  Returns the field index in *owner_t,
- * whose struct is at *owner_base (and its by_name position in *pos), or -1. */
-static int lookup(const kc_type_t *t, void *base, const char *name, size_t len,
-                  const kc_type_t **owner_t, void **owner_base, uint32_t *pos)
+int kc__field_lookup(const kc_type_t *t, const char *name, size_t len, const kc_type_t **owner_t,
+                     size_t *owner_offset, uint32_t *pos)
 {
     uint32_t lo = 0, hi = t->n_by_name;
     while (lo < hi) {
@@ -455,7 +484,7 @@ static int lookup(const kc_type_t *t, void *base, const char *name, size_t len,
         int c = name_cmp(&t->fields[i], name, len);
         if (c == 0) {
             *owner_t = t;
-            *owner_base = base;
+            *owner_offset = 0;
             *pos = mid;
             return i;
         }
@@ -468,11 +497,12 @@ static int lookup(const kc_type_t *t, void *base, const char *name, size_t len,
         return -1;
     for (uint32_t i = 0; i < t->n_fields; i++) {
         const kc_field_t *f = &t->fields[i];
-        if ((f->flags & KC_FIELD_INLINE) && f->kind == KC_KIND_STRUCT && f->type &&
-            f->shape == KC_SHAPE_VALUE) {
-            int r = lookup(f->type, KC_AT(base, f->offset), name, len, owner_t, owner_base, pos);
-            if (r >= 0)
+        if (kc__field_is_inline(f)) {
+            int r = kc__field_lookup(f->type, name, len, owner_t, owner_offset, pos);
+            if (r >= 0) {
+                *owner_offset += f->offset;
                 return r;
+            }
         }
     }
     return -1;
@@ -487,7 +517,7 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
     kc_buf_t ub = {0};
     uint32_t next_field = 0, next_sorted = 0;
     if (u)
-        u->decoded = true;
+        u->present |= KC_UNKNOWN_DECODED;
     d->p++;
     kc__tok_ws(d);
     if (kc__tok_peek(d) == '}') {
@@ -529,7 +559,7 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
          * or sorted by name (CRDs, unstructured): try the member after the
          * previous match in both orders before searching. */
         const kc_type_t *ot = t;
-        void *ob = base;
+        size_t off = 0;
         int idx = -1;
         uint32_t pos = UINT32_MAX;
         if (next_field < t->n_fields && name_is(&t->fields[next_field], name, name_len)) {
@@ -539,7 +569,7 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
             idx = t->by_name[next_sorted];
             pos = next_sorted;
         } else {
-            idx = lookup(t, base, name, name_len, &ot, &ob, &pos);
+            idx = kc__field_lookup(t, name, name_len, &ot, &off, &pos);
         }
         kc_free(heap);
         if (idx >= 0 && ot == t) {
@@ -549,19 +579,29 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
         }
 
         kc__tok_push_name(d, key.raw, key.len);
+        const char *v = d->p;
         if (idx >= 0) {
-            rc = decode_member(d, &ot->fields[idx], ob, kc__unknown(ot, ob), (uint32_t)idx);
+            const kc_field_t *f = &ot->fields[idx];
+            void *ob = KC_AT(base, off);
+            kc_unknown_t *ou = kc__unknown(ot, ob);
+            bool null = kc__tok_is_null(d);
+            if (null && !kc__field_nullable(f)) {
+                if (!(rc = kc__tok_literal(d, "null", 4)))
+                    keep_as_unknown(f, ob, ou, (uint32_t)idx, u ? &ub : NULL, key_at,
+                                    (size_t)(key_end - key_at), v, 4);
+            } else if (!(rc = decode_member(d, f, ob, ou, (uint32_t)idx)) && !null &&
+                       is_zero_time_member(f, ob)) {
+                keep_as_unknown(f, ob, ou, (uint32_t)idx, u ? &ub : NULL, key_at,
+                                (size_t)(key_end - key_at), v, (size_t)(d->p - v));
+            }
         } else if (u) {
-            if (ub.len)
-                kc__buf_putc(&ub, ',');
-            kc__buf_put(&ub, key_at, (size_t)(key_end - key_at));
-            kc__buf_putc(&ub, ':');
+            put_member(&ub, key_at, (size_t)(key_end - key_at), "", 0);
             rc = kc__tok_minify(d, &ub);
-            if (!rc && ub.oom)
-                rc = kc__tok_nomem(d);
         } else {
             rc = kc__tok_minify(d, NULL);
         }
+        if (!rc && ub.oom)
+            rc = kc__tok_nomem(d);
         kc__tok_pop(d);
         if (rc)
             break;
