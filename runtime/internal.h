@@ -49,6 +49,27 @@ static inline bool kc__kind_is_plain(unsigned kind)
            kind == KC_KIND_DOUBLE || kind == KC_KIND_TIME || kind == KC_KIND_MICRO_TIME;
 }
 
+/* A +json:inline member whose members are spliced into its parent's. */
+static inline bool kc__field_is_inline(const kc_field_t *f)
+{
+    return (f->flags & KC_FIELD_INLINE) && f->kind == KC_KIND_STRUCT && f->type &&
+           f->shape == KC_SHAPE_VALUE;
+}
+
+/* Can the member's C form say "null" with its presence bit (pointers, and
+ * strings, quantities, JSON and times by NULL / zero)?  An explicit null for
+ * the others (value scalars and structs, lists, maps) is kept in
+ * kc_unknown_t.text instead. */
+static inline bool kc__field_nullable(const kc_field_t *f)
+{
+    if (f->shape == KC_SHAPE_PTR)
+        return true;
+    if (f->shape != KC_SHAPE_VALUE)
+        return false;
+    return f->kind == KC_KIND_STRING || f->kind == KC_KIND_QUANTITY || f->kind == KC_KIND_JSON ||
+           f->kind == KC_KIND_TIME || f->kind == KC_KIND_MICRO_TIME;
+}
+
 static inline kc_unknown_t *kc__unknown(const kc_type_t *t, void *obj)
 {
     return t->unknown_offset >= 0 ? (kc_unknown_t *)KC_AT(obj, (uint32_t)t->unknown_offset) : NULL;
@@ -119,6 +140,13 @@ void kc__field_free(const kc_field_t *f, void *base);
  * represented (year outside 0000..9999, nsec outside [0, 1e9)). */
 int kc__time_parse(const char *s, size_t n, kc_time_t *out);
 int kc__time_format(char *buf, const kc_time_t *t, bool micro);
+
+/* json_decode.c: finds a declared member of t by JSON name (binary search
+ * over by_name, then +json:inline members, recursively).  Returns its field
+ * index in *owner_t, the struct that declares it, which lies *owner_offset
+ * bytes into t (0 unless inline; *pos: its by_name position), or -1. */
+int kc__field_lookup(const kc_type_t *t, const char *name, size_t len, const kc_type_t **owner_t,
+                     size_t *owner_offset, uint32_t *pos);
 
 /* json_decode.c: decode a JSON value at [json, json+len) into *out, with
  * `path` (may be "") prefixed to every error message. */

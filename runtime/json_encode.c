@@ -3,9 +3,9 @@
  *
  * Output order is the descriptor's field order, then the struct's unknown
  * members.  A member is written when it holds a non-zero value, or its
- * presence bit is set (the input spelled it out), or it is +required; a bit
- * in `nulls` writes an empty member back as null.  A value struct that comes
- * out as `{}` is rolled back off the buffer unless present or required.
+ * presence bit is set (the input spelled it out), or it is +required in a
+ * struct the decoder did not fill.  An unknown member named like a declared
+ * member that is written is left out (no key twice).
  */
 #include <float.h>
 #include <math.h>
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "internal.h"
+#include "json_token.h"
 #include "kc/alloc.h"
 #include "kc/object.h"
 
@@ -416,7 +417,7 @@ static bool field_is_empty(const kc_field_t *f, const void *base);
 static bool struct_is_empty(const kc_type_t *t, const void *base)
 {
     const kc_unknown_t *u = kc__cunknown(t, base);
-    if (u && (u->present || u->nulls || (u->text && u->text[0])))
+    if (u && ((u->present & ~KC_UNKNOWN_DECODED) || (u->text && u->text[0])))
         return false;
     for (uint32_t i = 0; i < t->n_fields; i++)
         if (!field_is_empty(&t->fields[i], base))
@@ -455,66 +456,39 @@ static void put_name(enc_t *e, const kc_field_t *f, bool *first)
     *first = false;
 }
 
-static int write_member(enc_t *e, const kc_field_t *f, const void *base, bool present, bool null,
-                        bool decoded, bool *first)
+/* Is a declared member written: it holds a value, or the input spelled it
+ * out, or it is +required in a struct the decoder did not fill? */
+static bool member_written(const kc_field_t *f, const void *base, bool present, bool decoded)
 {
-    bool keep = present || null || ((f->flags & KC_FIELD_REQUIRED) && !decoded);
+    return present || ((f->flags & KC_FIELD_REQUIRED) && !decoded) || !field_is_empty(f, base);
+}
+
+/* Writes a member that member_written() keeps: its value, or null for an
+ * absent pointer, string, quantity, JSON or a zero time. */
+static int write_member(enc_t *e, const kc_field_t *f, const void *base, bool *first)
+{
     const void *p = KC_CAT(base, f->offset);
     int rc = 0;
     push(e, f->json_name, f->json_name_len);
+    put_name(e, f, first);
     switch (f->shape) {
     case KC_SHAPE_VALUE:
-        if (f->kind == KC_KIND_STRUCT) {
-            if (!f->type) {
-                rc = fail(e, KC_EINVAL, "descriptor has a struct member without a type");
-            } else if (!struct_is_empty(f->type, p)) {
-                put_name(e, f, first);
-                rc = encode_struct(e, f->type, p);
-            } else if (null) {
-                put_name(e, f, first);
-                PUT_LIT(e, "null");
-            } else if (keep) {
-                put_name(e, f, first);
-                rc = encode_struct(e, f->type, p);
-            }
-        } else if (!value_is_empty(f->kind, p)) {
-            put_name(e, f, first);
-            rc = write_elem(e, f->kind, f->type, p);
-        } else if (null) {
-            put_name(e, f, first);
-            PUT_LIT(e, "null");
-        } else if (keep) {
-            put_name(e, f, first);
-            /* a zero time spelled out explicitly was the epoch, not null */
-            if ((f->kind == KC_KIND_TIME || f->kind == KC_KIND_MICRO_TIME) && present)
-                rc = put_time(e, p, f->kind == KC_KIND_MICRO_TIME);
-            else
-                rc = write_elem(e, f->kind, f->type, p);
-        }
+        rc = write_elem(e, f->kind, f->type, p);
         break;
     case KC_SHAPE_PTR: {
         const void *q = *(void *const *)p;
-        if (q) {
-            put_name(e, f, first);
+        if (q)
             rc = write_elem(e, f->kind, f->type, q);
-        } else if (keep) {
-            put_name(e, f, first);
+        else
             PUT_LIT(e, "null");
-        }
         break;
     }
     case KC_SHAPE_LIST:
-    case KC_SHAPE_MAP: {
-        size_t n = *(const size_t *)KC_CAT(base, f->count_offset);
-        if (n == 0 && null) {
-            put_name(e, f, first);
-            PUT_LIT(e, "null");
-        } else if (n > 0 || keep) {
-            put_name(e, f, first);
-            rc = f->shape == KC_SHAPE_LIST ? write_list(e, f, base) : write_map(e, f, base);
-        }
+        rc = write_list(e, f, base);
         break;
-    }
+    case KC_SHAPE_MAP:
+        rc = write_map(e, f, base);
+        break;
     default:
         rc = fail(e, KC_EINVAL, "descriptor has an invalid shape %u", f->shape);
     }
@@ -522,13 +496,77 @@ static int write_member(enc_t *e, const kc_field_t *f, const void *base, bool pr
     return rc;
 }
 
-static void put_unknown(enc_t *e, const kc_unknown_t *u, bool *first)
+static inline bool bit_set(uint64_t present, uint32_t i)
 {
+    return i < KC_MAX_FIELDS && (present >> i & 1);
+}
+
+static inline bool is_decoded(const kc_unknown_t *u)
+{
+    return u && (u->present & KC_UNKNOWN_DECODED);
+}
+
+/* Unknown text is written as is, except members that share the name of a
+ * declared member written from the struct (the decoder keeps an explicit
+ * null of a value member there; a caller who then sets the member must not
+ * get the key twice). */
+typedef struct unknown_filter {
+    enc_t *e;
+    const kc_type_t *t;
+    const void *base;
+    bool decoded;
+    bool *first;
+} unknown_filter_t;
+
+static int filter_member(void *ctx, const char *name, size_t name_len, const char *value,
+                         size_t value_len)
+{
+    unknown_filter_t *uf = ctx;
+    char small[128];
+    const char *n = name;
+    size_t nl = name_len;
+    if (memchr(name, '\\', name_len) && name_len < sizeof(small)) {
+        kc__str_span_t span = {name, name_len, true, false};
+        nl = kc__tok_unescape(&span, small);
+        n = small;
+    }
+    const kc_type_t *ot;
+    size_t off;
+    uint32_t pos;
+    int idx = kc__field_lookup(uf->t, n, nl, &ot, &off, &pos);
+    if (idx >= 0) {
+        const void *ob = KC_CAT(uf->base, off);
+        const kc_unknown_t *ou = kc__cunknown(ot, ob);
+        uint64_t present = ou ? ou->present : 0;
+        if (member_written(&ot->fields[idx], ob, bit_set(present, (uint32_t)idx),
+                           uf->decoded || is_decoded(ou)))
+            return 0;
+    }
+    if (!*uf->first)
+        kc__buf_putc(&uf->e->b, ',');
+    kc__buf_put(&uf->e->b, name - 1, name_len + 2); /* with its quotes */
+    kc__buf_putc(&uf->e->b, ':');
+    kc__buf_put(&uf->e->b, value, value_len);
+    *uf->first = false;
+    return 0;
+}
+
+static void put_unknown(enc_t *e, const kc_type_t *t, const void *base, bool decoded, bool *first)
+{
+    const kc_unknown_t *u = kc__cunknown(t, base);
     if (!u || !u->text || !u->text[0])
         return;
+    size_t len = strlen(u->text), mark = e->b.len;
+    bool was_first = *first;
+    unknown_filter_t uf = {e, t, base, decoded || is_decoded(u), first};
+    if (kc__json_member_list(u->text, len, filter_member, &uf, NULL) == 0)
+        return;
+    /* not a member list we can read: the caller's text goes out as it is */
+    e->b.len = mark < e->b.len ? mark : e->b.len;
+    *first = was_first;
     if (!*first)
         kc__buf_putc(&e->b, ',');
-    kc__buf_put(&e->b, u->text, strlen(u->text));
+    kc__buf_put(&e->b, u->text, len);
     *first = false;
 }
 
@@ -538,21 +576,20 @@ static int encode_members(enc_t *e, const kc_type_t *t, const void *base, bool d
                           bool *first)
 {
     const kc_unknown_t *u = kc__cunknown(t, base);
-    uint64_t present = u ? u->present : 0, nulls = u ? u->nulls : 0;
-    decoded = decoded || (u && u->decoded);
+    uint64_t present = u ? u->present : 0;
+    decoded = decoded || is_decoded(u);
     for (uint32_t i = 0; i < t->n_fields; i++) {
         const kc_field_t *f = &t->fields[i];
         int rc;
-        if ((f->flags & KC_FIELD_INLINE) && f->kind == KC_KIND_STRUCT && f->type &&
-            f->shape == KC_SHAPE_VALUE) {
+        if (kc__field_is_inline(f)) {
             const void *ib = KC_CAT(base, f->offset);
             if ((rc = encode_members(e, f->type, ib, decoded, first)))
                 return rc;
-            put_unknown(e, kc__cunknown(f->type, ib), first);
+            put_unknown(e, f->type, ib, decoded, first);
             continue;
         }
-        uint64_t bit = i < 64 ? (uint64_t)1 << i : 0;
-        if ((rc = write_member(e, f, base, present & bit, nulls & bit, decoded, first)))
+        if (member_written(f, base, bit_set(present, i), decoded) &&
+            (rc = write_member(e, f, base, first)))
             return rc;
     }
     return 0;
@@ -567,7 +604,7 @@ static int encode_struct(enc_t *e, const kc_type_t *t, const void *base)
     kc__buf_putc(&e->b, '{');
     if ((rc = encode_members(e, t, base, false, &first)))
         return rc;
-    put_unknown(e, kc__cunknown(t, base), &first);
+    put_unknown(e, t, base, false, &first);
     kc__buf_putc(&e->b, '}');
     e->depth--;
     return 0;

@@ -57,21 +57,33 @@ typedef struct kc_json {
     char *text;
 } kc_json_t;
 
-/* Members of a JSON object that its C type does not declare, kept as the
- * minified text of `"name":value` pairs joined by commas (no braces), and the
- * set of declared fields the input mentioned explicitly, so that an explicit
- * false / 0 / "" / {} / [] / null is written back exactly as received.
- * Bit i of `present` is field i of the struct's descriptor; bit i of `nulls`
- * says the input spelled that field as null (so that `0` and `null`, `{}` and
- * `null`, `[]` and `null` stay apart).  `decoded` marks a struct filled from
- * JSON: encoding it adds no +required member the input did not have, so
- * decode -> encode is lossless. */
+/* What a struct keeps beyond its declared members, so that decode -> encode
+ * is lossless (16 bytes in every struct that maps to a JSON object):
+ *
+ * `text`: the members its C type does not declare, as the minified text of
+ * `"name":value` pairs joined by commas (no braces), NUL-terminated; NULL
+ * (or "") when there are none.  It also holds, exactly as received, declared
+ * members whose value the C member cannot tell apart from "absent": an
+ * explicit null for a member that cannot be absent (value scalars and
+ * structs, lists, maps) and an explicit zero time ("1970-01-01T00:00:00Z").
+ * The encoder writes a declared member in preference to a same-named member
+ * of `text`, so setting such a member replaces the kept one.
+ *
+ * `present`: bit i (i < KC_MAX_FIELDS) says the input spelled out declared
+ * field i of the struct's descriptor, so that an explicit false / 0 / "" /
+ * {} / [] is written back exactly, and null for members that can be absent
+ * (pointers, strings, quantities, JSON: present + NULL; times: present +
+ * zero).  Bit 63, KC_UNKNOWN_DECODED, marks a struct filled from JSON:
+ * encoding it adds no +required member the input did not have. */
 typedef struct kc_unknown {
     char *text;
     uint64_t present;
-    uint64_t nulls;
-    bool decoded;
 } kc_unknown_t;
+
+/* The presence bit reserved for "filled by the decoder". */
+#define KC_UNKNOWN_DECODED ((uint64_t)1 << 63)
+/* A struct has at most this many fields (one presence bit each). */
+#define KC_MAX_FIELDS 63
 
 /* Map entries: a JSON object is a C array of {key, value} structs.  These
  * two are the runtime's own; API headers declare others the same way. */
