@@ -359,8 +359,7 @@ static bool struct_equal(const kc_type_t *t, const void *a, const void *b)
     const kc_unknown_t *ua = kc__cunknown(t, a), *ub = kc__cunknown(t, b);
     if (ua) {
         const char *ta = ua->text ? ua->text : "", *tb = ub->text ? ub->text : "";
-        if (ua->present != ub->present || ua->nulls != ub->nulls || ua->decoded != ub->decoded ||
-            strcmp(ta, tb) != 0)
+        if (ua->present != ub->present || strcmp(ta, tb) != 0)
             return false;
     }
     for (uint32_t i = 0; i < t->n_fields; i++)

@@ -43,7 +43,8 @@ int kc_json_encode(const kc_type_t *t, const void *in, char **out, size_t *out_l
 
 /* Checks a descriptor (recursively) against the rules the engine relies on:
  * by_name sorted and complete, offsets inside the struct, map entry types of
- * {char *key, value}, +json:inline only on value structs, at most 64 fields.
+ * {char *key, value}, +json:inline only on value structs, at most KC_MAX_FIELDS
+ * (63) fields.
  * For generator tests; the engine itself trusts descriptors. */
 int kc_type_check(const kc_type_t *t, kc_error_t *err);
 
