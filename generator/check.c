@@ -476,7 +476,7 @@ static void check_struct(chk_t *c, kg_type_t *t)
                  "fields survive; a map entry has exactly 'char *key' and 'value')",
                  t->c_type);
     if (n_fields > KG_MAX_FIELDS)
-        kg_error(c->d, t->pos, "struct '%s' has %zu JSON fields; at most %d fit the presence bits (split it)",
+        kg_error(c->d, t->pos, "struct '%s' has %zu JSON fields; at most %d fit the presence bits of kc_unknown_t (split it)",
                  t->c_type, n_fields, KG_MAX_FIELDS);
 }
 

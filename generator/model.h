@@ -31,8 +31,9 @@
  * KC_DESCRIPTOR_VERSION; generated headers compare the two with #error). */
 #define KG_DESCRIPTOR_VERSION 1
 
-/* A struct has at most this many JSON fields (kc_unknown_t.present is 64 bits). */
-#define KG_MAX_FIELDS 64
+/* A struct has at most this many JSON fields: runtime/kc/types.h's KC_MAX_FIELDS
+ * (kc_unknown_t.present has one bit per field and bit 63 for "decoded"). */
+#define KG_MAX_FIELDS 63
 
 /* ---- comments and markers --------------------------------------------- */
 

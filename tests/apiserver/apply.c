@@ -39,10 +39,22 @@ static const char *const k_always[] = {
     "spec.containers", "spec.template.spec.containers",
     "spec.jobTemplate.spec.template.spec.containers", NULL};
 
+/* The same, for one kind only: "Kind:path". */
+static const char *const k_always_kind[] = {
+    /* CustomResourceDefinitionSpec.Names and Status.AcceptedNames are values, not pointers
+     * (spec.conversion is a pointer: creating it adds it, with its "." entry) */
+    "CustomResourceDefinition:spec.names", "CustomResourceDefinition:status.acceptedNames", NULL};
+
 static bool always_present(const ctx_t *c, const char *path) {
     if (c->o->schema) return false;
     for (int i = 0; k_always[i]; i++)
         if (!strcmp(k_always[i], path)) return true;
+    const char *kind = c->o->kind;
+    size_t kl = kind ? strlen(kind) : 0;
+    for (int i = 0; kl && k_always_kind[i]; i++)
+        if (!strncmp(k_always_kind[i], kind, kl) && k_always_kind[i][kl] == ':' &&
+            !strcmp(k_always_kind[i] + kl + 1, path))
+            return true;
     return false;
 }
 
@@ -361,6 +373,19 @@ static void compare_child(const ctx_t *c, const cJSON *a, const cJSON *b, const 
 static void compare(const ctx_t *c, const cJSON *a, const cJSON *b, const char *path,
                     const cJSON *schema, pstack_t *ps, cmp_t *out) {
     tinfo_t t = type_of(c, path, schema);
+    /* A null (a Go nil slice or map, as in a typed zero value) turning into an associative
+     * list or a map is not the node being added: only its items are (structured-merge-diff
+     * walks the null as an empty list), e.g. status.conditions of a CRD the controllers
+     * establish: k:{"type":...} entries and no "." of their own. */
+    cJSON empty;
+    memset(&empty, 0, sizeof empty);
+    if (cJSON_IsNull(a) && cJSON_IsArray(b) && t.list != KSRV_LIST_ATOMIC) {
+        empty.type = cJSON_Array;
+        a = &empty;
+    } else if (cJSON_IsNull(a) && cJSON_IsObject(b) && !t.atomic && !node_empty(b)) {
+        empty.type = cJSON_Object;
+        a = &empty;
+    }
     bool leaf = !(cJSON_IsObject(a) && cJSON_IsObject(b) && !t.atomic) &&
                 !(cJSON_IsArray(a) && cJSON_IsArray(b) && t.list != KSRV_LIST_ATOMIC);
     if (leaf) {

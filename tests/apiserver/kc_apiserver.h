@@ -82,7 +82,9 @@ uint64_t kc_apiserver_resource_version(const kc_apiserver_t *srv);
 
 /* ---- Faults, for tests. Each is also reachable as POST /kc-admin/<name>?... from loopback. */
 
-/* Ends every open watch now, abruptly (the TCP connection closes mid-stream). */
+/* Ends every open watch now, the way kube-apiserver ends the watches it terminates: the
+ * events already formatted go out whole, then the chunked stream ends (terminating chunk).
+ * Clients resume from the last resourceVersion they saw. */
 void kc_apiserver_fault_drop_watches(kc_apiserver_t *srv);
 /* Forgets the watch history and every continue token's snapshot: a watch resumed from any
  * earlier resourceVersion, or a continue token issued earlier, answers 410 Expired. */
@@ -92,7 +94,9 @@ void kc_apiserver_fault_delay(kc_apiserver_t *srv, unsigned ms);
 /* Answers the next n API requests with code 429 (with Retry-After: retry_after_s) or 500. */
 void kc_apiserver_fault_fail_next(kc_apiserver_t *srv, unsigned n, int code,
                                   unsigned retry_after_s);
-/* Cuts the next n responses after `after_bytes` bytes of body (the connection is closed). */
+/* Cuts the next n responses after `after_bytes` bytes of body (the connection is closed):
+ * a whole answer announces its full Content-Length, a watch stream stops without its
+ * terminating chunk. */
 void kc_apiserver_fault_cut_next(kc_apiserver_t *srv, unsigned n, size_t after_bytes);
 /* Sends every response body (watch streams included) in chunks of at most `bytes` bytes,
  * so that events and JSON documents are split at arbitrary places. 0 turns it off. */

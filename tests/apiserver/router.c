@@ -98,6 +98,38 @@ static int resolve(req_t *r, route_t *rt, const char *group, const char *version
     return 0;
 }
 
+/* POST /apis/authentication.k8s.io/v1/selfsubjectreviews (`kubectl auth whoami`): who the
+ * server thinks the caller is. Authenticated users also belong to system:authenticated. */
+static int serve_selfsubjectreview(req_t *r) {
+    if (!method_is(r, "POST")) return err_method_not_allowed(r);
+    if (r->user.anonymous && !r->s->opt.allow_anonymous) {
+        cJSON *d = cJSON_CreateObject();
+        cJSON_AddStringToObject(d, "group", "authentication.k8s.io");
+        cJSON_AddStringToObject(d, "kind", "selfsubjectreviews");
+        return send_status(r, 403, "Forbidden",
+                           "selfsubjectreviews.authentication.k8s.io is forbidden: User "
+                           "\"system:anonymous\" cannot create resource \"selfsubjectreviews\" in "
+                           "API group \"authentication.k8s.io\" at the cluster scope", d);
+    }
+    cJSON *j = cJSON_CreateObject();
+    cJSON_AddStringToObject(j, "kind", "SelfSubjectReview");
+    cJSON_AddStringToObject(j, "apiVersion", "authentication.k8s.io/v1");
+    cJSON_AddItemToObject(cJSON_AddObjectToObject(j, "metadata"), "creationTimestamp", cJSON_CreateNull());
+    cJSON *ui = cJSON_AddObjectToObject(cJSON_AddObjectToObject(j, "status"), "userInfo");
+    cJSON_AddStringToObject(ui, "username", r->user.name);
+    cJSON *g = cJSON_AddArrayToObject(ui, "groups");
+    bool has_auth = false;
+    char groups[sizeof r->user.groups];
+    snprintf(groups, sizeof groups, "%s", r->user.groups);
+    char *save = NULL;
+    for (char *t = strtok_r(groups, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        cJSON_AddItemToArray(g, cJSON_CreateString(t));
+        has_auth |= !strcmp(t, "system:authenticated");
+    }
+    if (!r->user.anonymous && !has_auth) cJSON_AddItemToArray(g, cJSON_CreateString("system:authenticated"));
+    return send_json(r, 201, j);
+}
+
 int handle_request(req_t *r) {
     server_t *s = r->s;
     if (s->opt.admin_endpoint && !strncmp(r->url, "/kc-admin/", 10)) return handle_admin(r);
@@ -128,6 +160,9 @@ int handle_request(req_t *r) {
         return serve_discovery(r, seg, n);
     }
     if (!core && !apis) return send_not_found_page(r);
+    if (apis && n == 4 && !strcmp(seg[1], "authentication.k8s.io") && !strcmp(seg[2], "v1") &&
+        !strcmp(seg[3], "selfsubjectreviews"))
+        return serve_selfsubjectreview(r);
     const char *group = core ? "" : seg[1];
     const char *version = core ? seg[1] : seg[2];
     int off = core ? 2 : 3;

@@ -197,49 +197,81 @@ kobj_t *store_commit(server_t *s, rstore_t *st, cJSON *obj, bool crd, int evtype
     return o; /* one reference for the caller */
 }
 
-static int kobj_key_cmp(const void *a, const void *b) {
-    return strcmp((*(kobj_t *const *)a)->key, (*(kobj_t *const *)b)->key);
+/* A change after the snapshot's rv: the key and what it was at rv (NULL: absent). */
+typedef struct undo {
+    const char *key;
+    kobj_t *at_rv; /* borrowed from the history */
+    uint64_t rv;
+} undo_t;
+
+static int undo_cmp(const void *a, const void *b) {
+    const undo_t *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+    if (c) return c;
+    return x->rv < y->rv ? -1 : x->rv > y->rv;
 }
 
+/* first index in st->items whose key is >= k */
+static size_t lower_bound(const rstore_t *st, const char *k) {
+    size_t lo = 0, hi = st->n;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(st->items[mid]->key, k) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* O(n + c log c) for c changes after rv: the oldest change of each key after rv tells what
+ * the key held at rv, and merging that with the (sorted) current items keeps the order. */
 kobj_t **store_snapshot(server_t *s, rstore_t *st, uint64_t rv, const char *ns, size_t *n) {
-    size_t cap = st->n + 16, cnt = 0;
-    kobj_t **v = malloc(cap * sizeof *v);
-    if (!v) abort();
     size_t nslen = ns ? strlen(ns) : 0;
-    for (size_t i = 0; i < st->n; i++) {
-        kobj_t *o = st->items[i];
-        if (ns && (strncmp(o->key, ns, nslen) || o->key[nslen] != '/')) continue;
-        v[cnt++] = kobj_ref(o);
+    /* the current items of the namespace: keys "ns/..." are one contiguous run */
+    size_t from = 0, to = st->n;
+    if (ns) {
+        char stackkey[256];
+        char *pfx = nslen + 2 <= sizeof stackkey ? stackkey : malloc(nslen + 2);
+        if (!pfx) abort();
+        memcpy(pfx, ns, nslen);
+        pfx[nslen] = '/';
+        pfx[nslen + 1] = 0;
+        from = lower_bound(st, pfx);
+        pfx[nslen] = '/' + 1;
+        to = lower_bound(st, pfx);
+        if (pfx != stackkey) free(pfx);
     }
-    if (rv < s->rv) {
-        /* roll back, newest first, the events of this store after rv */
-        for (uint64_t x = s->rv; x > rv; x--) {
-            const event_t *e = history_at(s, x);
-            if (!e || e->store_id != st->id) continue;
-            const char *key = e->obj->key;
-            if (ns && (strncmp(key, ns, nslen) || key[nslen] != '/')) continue;
-            long at = -1;
-            for (size_t i = 0; i < cnt; i++)
-                if (!strcmp(v[i]->key, key)) at = (long)i;
-            if (at >= 0) {
-                kobj_unref(v[at]);
-                if (e->type == EV_ADDED || !e->old) {
-                    v[at] = v[--cnt];
-                } else {
-                    v[at] = kobj_ref(e->old);
-                }
-            } else if (e->old) {
-                if (cnt == cap) {
-                    cap *= 2;
-                    kobj_t **nv = realloc(v, cap * sizeof *nv);
-                    if (!nv) abort();
-                    v = nv;
-                }
-                v[cnt++] = kobj_ref(e->old);
-            }
+    undo_t *u = NULL;
+    size_t nu = 0, capu = 0;
+    for (uint64_t x = rv + 1; rv < s->rv && x <= s->rv; x++) {
+        const event_t *e = history_at(s, x);
+        if (!e || e->store_id != st->id) continue;
+        const char *key = e->obj->key;
+        if (ns && (strncmp(key, ns, nslen) || key[nslen] != '/')) continue;
+        if (nu == capu) {
+            capu = capu ? capu * 2 : 64;
+            undo_t *nv = realloc(u, capu * sizeof *nv);
+            if (!nv) abort();
+            u = nv;
         }
-        qsort(v, cnt, sizeof *v, kobj_key_cmp);
+        u[nu++] = (undo_t){key, e->type == EV_ADDED ? NULL : e->old, x};
     }
+    if (nu > 1) qsort(u, nu, sizeof *u, undo_cmp);
+    kobj_t **v = malloc((to - from + nu + 1) * sizeof *v);
+    if (!v) abort();
+    size_t cnt = 0, i = from, k = 0;
+    while (i < to || k < nu) {
+        int c = i >= to ? 1 : k >= nu ? -1 : strcmp(st->items[i]->key, u[k].key);
+        if (c < 0) {
+            v[cnt++] = kobj_ref(st->items[i++]);
+            continue;
+        }
+        /* key changed after rv: its oldest change holds the state at rv */
+        if (u[k].at_rv) v[cnt++] = kobj_ref(u[k].at_rv);
+        const char *key = u[k].key;
+        while (k < nu && !strcmp(u[k].key, key)) k++;
+        if (c == 0) i++;
+    }
+    free(u);
     *n = cnt;
     return v;
 }

@@ -8,6 +8,7 @@
  * closes and the client resumes (or gets 410 and relists). */
 #define _GNU_SOURCE
 #include "internal.h"
+#include "table.h"
 
 #include <errno.h>
 #include <microhttpd.h>
@@ -33,6 +34,12 @@ struct watcher {
     int end; /* 0 running, 1 clean end after pending bytes, 2 abort */
     size_t lag_bound;
     char *version_override; /* apiVersion to serve when not the storage version */
+    bool table;             /* Accept: ...;as=Table (kubectl get -w): events carry Tables */
+    bool table_headers_sent;
+    ksrv_table_opts_t topts;
+    uint64_t start_rv;      /* s->rv when the watch began: older events are a replay */
+    bool cut;               /* fault: the stream breaks after cut_left more bytes */
+    size_t cut_left;
 };
 
 static uint64_t now_ms(void) {
@@ -47,9 +54,35 @@ static bool matches(const watcher_t *w, const kobj_t *o) {
     return selector_match_labels(w->ls, o->obj) && selector_match_fields(w->fs, o->obj);
 }
 
+/* kubectl get -w asks for Tables: each event's object is a one-row Table. Like
+ * kube-apiserver's watch encoder (TableOptions.NoHeaders after the first event), only the
+ * first event carries columnDefinitions; later ones have null and kubectl reuses the first. */
+static void emit_table(watcher_t *w, const kobj_t *o, uint64_t rv_override) {
+    cJSON *c = NULL;
+    if (rv_override || w->version_override) {
+        c = cJSON_Duplicate(o->obj, true);
+        if (w->version_override) json_set_str(c, "apiVersion", w->version_override);
+        if (rv_override) {
+            char rv[24];
+            snprintf(rv, sizeof rv, "%llu", (unsigned long long)rv_override);
+            meta_set_str(c, "resourceVersion", rv);
+        }
+    }
+    cJSON *t = ksrv_table_from_object(c ? c : o->obj, &w->topts);
+    if (w->table_headers_sent) json_set(t, "columnDefinitions", cJSON_CreateNull());
+    w->table_headers_sent = true;
+    char *js = cJSON_PrintUnformatted(t);
+    buf_puts(&w->out, js);
+    free(js);
+    cJSON_Delete(t);
+    cJSON_Delete(c);
+}
+
 static void emit(watcher_t *w, const char *type, const kobj_t *o, uint64_t rv_override) {
     buf_printf(&w->out, "{\"type\":\"%s\",\"object\":", type);
-    if (!rv_override && !w->version_override) {
+    if (w->table) {
+        emit_table(w, o, rv_override);
+    } else if (!rv_override && !w->version_override) {
         buf_put(&w->out, o->json, o->len);
     } else {
         cJSON *c = cJSON_Duplicate(o->obj, true);
@@ -111,17 +144,22 @@ ssize_t watch_read(void *cls, uint64_t pos, char *buf, size_t max) {
     watcher_t *w = cls;
     server_t *s = w->s;
     for (;;) {
+        if (w->cut && !w->cut_left) return MHD_CONTENT_READER_END_WITH_ERROR;
         if (w->out_off < w->out.len) {
             size_t n = w->out.len - w->out_off, split;
             pthread_mutex_lock(&s->fmu);
             split = s->faults.split;
             pthread_mutex_unlock(&s->fmu);
             pthread_mutex_lock(&s->mu);
-            bool dropped = s->drop_gen != w->drop_gen;
+            bool stopping = s->stopping, dropped = s->drop_gen != w->drop_gen;
             pthread_mutex_unlock(&s->mu);
-            if (dropped) return MHD_CONTENT_READER_END_WITH_ERROR;
+            if (stopping) return MHD_CONTENT_READER_END_WITH_ERROR;
+            /* dropped: the whole events already formatted go out, then the stream ends */
+            if (dropped && !w->end) w->end = 1;
             if (n > max) n = max;
             if (split && n > split) n = split;
+            if (w->cut && n > w->cut_left) n = w->cut_left;
+            if (w->cut) w->cut_left -= n;
             memcpy(buf, w->out.p + w->out_off, n);
             w->out_off += n;
             if (w->out_off == w->out.len) w->out_off = w->out.len = 0;
@@ -142,7 +180,9 @@ ssize_t watch_read(void *cls, uint64_t pos, char *buf, size_t max) {
         pthread_mutex_lock(&s->mu);
         for (;;) {
             if (s->stopping || s->drop_gen != w->drop_gen) {
-                w->end = 2;
+                /* a stopping server breaks the connection; dropped watches end cleanly, the
+                 * way kube-apiserver ends watches it terminates (terminating chunk sent) */
+                w->end = s->stopping ? 2 : 1;
                 break;
             }
             if (w->cursor < s->rv) {
@@ -150,7 +190,10 @@ ssize_t watch_read(void *cls, uint64_t pos, char *buf, size_t max) {
                     w->cursor++; /* a live watch outlives a compaction */
                     continue;
                 }
-                if (s->rv - w->cursor > w->lag_bound || !history_at(s, w->cursor + 1)) {
+                /* lag counts the events written since the watch began that it has not
+                 * taken yet; replaying older history (a resume) is not lagging */
+                uint64_t base = w->cursor > w->start_rv ? w->cursor : w->start_rv;
+                if (s->rv - base > w->lag_bound || !history_at(s, w->cursor + 1)) {
                     w->end = 1; /* too slow: close like an unresponsive watcher */
                     break;
                 }
@@ -264,9 +307,25 @@ int handle_watch(req_t *r, route_t *rt) {
         snprintf(gv, sizeof gv, "%s/%s", res->group, res->version);
         w->version_override = strdup(gv);
     }
+    if (wants_table(r)) {
+        w->table = true;
+        w->topts.kind = res->kind;
+        w->topts.is_crd = res->is_crd;
+        w->topts.printer_columns =
+            res->crd_version
+                ? cJSON_GetObjectItemCaseSensitive(res->crd_version, "additionalPrinterColumns")
+                : NULL;
+        ksrv_include_object_parse(q_get(r, "includeObject"), &w->topts.include);
+    }
 
+    size_t cut;
+    if (faults_take_cut(s, &cut)) {
+        w->cut = true;
+        w->cut_left = cut;
+    }
     pthread_mutex_lock(&s->mu);
     w->drop_gen = s->drop_gen;
+    w->start_rv = s->rv;
     if (from_now) {
         w->cursor = s->rv;
         w->initial = store_snapshot(s, res->store, s->rv, rt->ns, &w->n_initial);

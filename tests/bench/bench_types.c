@@ -5,8 +5,11 @@
  *
  *   typed decode  / cJSON_Parse              target <= 1.5
  *   typed encode  / cJSON_PrintUnformatted   target <= 1.5, and linear in size
- *   (encode+decode) / deepcopy               target >= 10
- *   decoded bytes / JSON bytes               target <= 1.5
+ *   (encode+decode) / deepcopy               target >= 10 (scattered, mutable copy)
+ *   (encode+decode) / kc_shared_clone        target >= 10 (immutable single block)
+ *   bytes / JSON bytes of the items          target <= 1.5: scattered decode (malloc
+ *       usable sizes) and shared objects (each item cloned on its own, as an
+ *       informer cache holds them), with a breakdown of the shared bytes
  *
  * Usage: bench_types [ITEMS...]   (default 1000 10000)
  */
@@ -22,6 +25,7 @@
 
 #include "batch/v1/types.h"
 #include "kc/alloc.h"
+#include "kc/shared.h"
 #include "mindxdl/v1/types.h"
 
 /* ---- a growable text buffer for building the input lists ---- */
@@ -137,16 +141,27 @@ static void put_job(text_t *t, int i)
         i % 4, i % 4);
 }
 
+/* Where each item lies in the list text (for per-item JSON bytes). */
+typedef struct spans {
+    size_t *start, *end;
+    int n;
+} spans_t;
+
 static char *make_list(const char *api_version, const char *kind, void (*item)(text_t *, int), int n,
-                       size_t *len)
+                       size_t *len, spans_t *sp)
 {
     text_t t = {malloc(1 << 20), 0, 1 << 20};
+    sp->start = malloc(sizeof(size_t) * (size_t)n);
+    sp->end = malloc(sizeof(size_t) * (size_t)n);
+    sp->n = n;
     put(&t, "{\"apiVersion\":\"%s\",\"kind\":\"%sList\",\"metadata\":{\"resourceVersion\":\"123456\"},\"items\":[",
         api_version, kind);
     for (int i = 0; i < n; i++) {
         if (i)
             put(&t, ",");
+        sp->start[i] = t.len;
         item(&t, i);
+        sp->end[i] = t.len;
     }
     put(&t, "]}");
     *len = t.len;
@@ -202,7 +217,7 @@ static void count_free(void *p, void *ctx)
     } while (0)
 
 typedef struct result {
-    double decode, parse, encode, print, copy, memory;
+    double decode, parse, encode, print, copy, clone, clone_items, shared_decode;
 } result_t;
 
 static void fail(const char *what, kc_error_t *err)
@@ -211,13 +226,142 @@ static void fail(const char *what, kc_error_t *err)
     exit(1);
 }
 
-static result_t run(const char *name, const kc_type_t *type, const char *json, size_t len)
+/* ---- where the bytes of a shared object go ---- */
+
+typedef struct breakdown {
+    double json, shared, usable;   /* per item: JSON bytes, kc_shared_bytes, malloc usable */
+    double structs;                /* struct bytes: the item, its arrays and pointer targets */
+    double absent;                 /* of which members that are absent (all zero) */
+    double unknown;                /* of which kc_unknown_t */
+    double strings;                /* string bytes before sharing equal strings (with NULs) */
+} breakdown_t;
+
+static size_t elem_size(unsigned kind, const kc_type_t *type)
+{
+    switch (kind) {
+    case KC_KIND_STRING: return sizeof(char *);
+    case KC_KIND_BOOL: return sizeof(bool);
+    case KC_KIND_INT32: return sizeof(int32_t);
+    case KC_KIND_INT64: return sizeof(int64_t);
+    case KC_KIND_DOUBLE: return sizeof(double);
+    case KC_KIND_TIME:
+    case KC_KIND_MICRO_TIME: return sizeof(kc_time_t);
+    case KC_KIND_QUANTITY: return sizeof(kc_quantity_t);
+    case KC_KIND_INT_OR_STRING: return sizeof(kc_int_or_string_t);
+    case KC_KIND_JSON: return sizeof(kc_json_t);
+    default: return type->size;
+    }
+}
+
+static bool all_zero(const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        if (b[i])
+            return false;
+    return true;
+}
+
+static void count_string(breakdown_t *b, const char *s)
+{
+    if (s)
+        b->strings += (double)strlen(s) + 1;
+}
+
+static void count_struct(breakdown_t *b, const kc_type_t *t, const char *o);
+
+static void count_elem(breakdown_t *b, unsigned kind, const kc_type_t *type, const char *p)
+{
+    switch (kind) {
+    case KC_KIND_STRING: count_string(b, *(char *const *)p); break;
+    case KC_KIND_QUANTITY: count_string(b, ((const kc_quantity_t *)p)->str); break;
+    case KC_KIND_INT_OR_STRING: count_string(b, ((const kc_int_or_string_t *)p)->str_val); break;
+    case KC_KIND_JSON: count_string(b, ((const kc_json_t *)p)->text); break;
+    case KC_KIND_STRUCT: count_struct(b, type, p); break;
+    default: break;
+    }
+}
+
+/* Members inside the struct count as struct bytes of their parent already. */
+static void count_struct(breakdown_t *b, const kc_type_t *t, const char *o)
+{
+    if (t->unknown_offset >= 0) {
+        b->unknown += sizeof(kc_unknown_t);
+        count_string(b, ((const kc_unknown_t *)(o + t->unknown_offset))->text);
+    }
+    for (uint32_t i = 0; i < t->n_fields; i++) {
+        const kc_field_t *f = &t->fields[i];
+        const char *p = o + f->offset;
+        unsigned kind = f->shape == KC_SHAPE_MAP ? KC_KIND_STRUCT : f->kind;
+        size_t es = elem_size(kind, f->type);
+        if (f->shape == KC_SHAPE_VALUE) {
+            if (all_zero(p, es))
+                b->absent += (double)es;
+            else
+                count_elem(b, kind, f->type, p);
+            continue;
+        }
+        const char *a = *(const char *const *)p;
+        size_t n = f->shape == KC_SHAPE_PTR ? 1 : *(const size_t *)(o + f->count_offset);
+        if (!a || !n) {
+            b->absent += f->shape == KC_SHAPE_PTR ? sizeof(void *) : sizeof(void *) + sizeof(size_t);
+            continue;
+        }
+        b->structs += (double)(n * es);
+        for (size_t k = 0; k < n; k++)
+            count_elem(b, kind, f->type, a + k * es);
+    }
+}
+
+/* The list's items: its "items" member. */
+static const kc_field_t *items_field(const kc_type_t *list)
+{
+    for (uint32_t i = 0; i < list->n_fields; i++)
+        if (strcmp(list->fields[i].json_name, "items") == 0)
+            return &list->fields[i];
+    fail("finding items", NULL);
+    return NULL;
+}
+
+/* Each item cloned on its own, as an informer cache holds them. */
+static breakdown_t measure_items(const kc_type_t *list_type, const void *list, const spans_t *sp)
+{
+    breakdown_t b = {0};
+    const kc_field_t *f = items_field(list_type);
+    const char *items = *(char *const *)((const char *)list + f->offset);
+    size_t n = *(const size_t *)((const char *)list + f->count_offset), es = f->type->size;
+    kc_allocator_t counting = {count_malloc, count_realloc, count_free, NULL};
+    for (size_t i = 0; i < n; i++) {
+        const void *s = NULL;
+        kc_set_allocator(&counting);
+        live_bytes = 0;
+        if (kc_shared_clone(f->type, items + i * es, &s) != 0)
+            fail("kc_shared_clone", NULL);
+        b.usable += (double)live_bytes;
+        kc_set_allocator(NULL);
+        b.json += (double)(sp->end[i] - sp->start[i]);
+        b.shared += (double)kc_shared_bytes(s);
+        b.structs += f->type->size;
+        count_struct(&b, f->type, items + i * es);
+        kc_set_allocator(&counting);
+        kc_shared_unref(s);
+        kc_set_allocator(NULL);
+    }
+    double k = 1.0 / (double)n;
+    b.json *= k, b.shared *= k, b.usable *= k, b.structs *= k, b.absent *= k, b.unknown *= k;
+    b.strings *= k;
+    return b;
+}
+
+static result_t run(const char *name, const kc_type_t *type, const char *json, size_t len,
+                    const spans_t *sp)
 {
     result_t r;
     kc_error_t err = KC_ERROR_INIT;
     void *obj = calloc(1, type->size), *copy = calloc(1, type->size);
     char *out = NULL;
     size_t out_len = 0;
+    const kc_field_t *items = items_field(type);
 
     BEST(r.parse, { cJSON_Delete(cJSON_ParseWithLength(json, len)); });
     BEST(r.decode, {
@@ -239,6 +383,29 @@ static result_t run(const char *name, const kc_type_t *type, const char *json, s
             fail("deepcopy", NULL);
         kc_object_free(type, copy);
     });
+    const void *shared = NULL;
+    BEST(r.clone, {
+        if (kc_shared_clone(type, obj, &shared) != 0)
+            fail("kc_shared_clone", NULL);
+        kc_shared_unref(shared);
+    });
+    size_t n_items = *(const size_t *)((const char *)obj + items->count_offset);
+    const char *item = *(char *const *)((const char *)obj + items->offset);
+    const void **clones = calloc(n_items, sizeof(*clones));
+    BEST(r.clone_items, {
+        for (size_t i = 0; i < n_items; i++)
+            if (kc_shared_clone(items->type, item + i * items->type->size, &clones[i]) != 0)
+                fail("kc_shared_clone", NULL);
+        for (size_t i = 0; i < n_items; i++)
+            kc_shared_unref(clones[i]);
+    });
+    free(clones);
+    BEST(r.shared_decode, {
+        if (kc_shared_decode(type, json, len, &shared, &err) != 0)
+            fail("kc_shared_decode", &err);
+        kc_shared_unref(shared);
+    });
+    breakdown_t b = measure_items(type, obj, sp);
     kc_object_free(type, obj);
 
     kc_allocator_t counting = {count_malloc, count_realloc, count_free, NULL};
@@ -246,15 +413,29 @@ static result_t run(const char *name, const kc_type_t *type, const char *json, s
     live_bytes = 0;
     if (kc_json_decode(type, obj, json, len, &err) != 0)
         fail("decode", &err);
-    r.memory = (double)(live_bytes + type->size);
+    double scattered = (double)(live_bytes + type->size);
     kc_object_free(type, obj);
     kc_set_allocator(NULL);
 
-    printf("%-28s %8.1f MB  parse %7.1f ms  decode %7.1f ms (%.2fx)  print %7.1f ms  encode %7.1f ms "
-           "(%.2fx)  deepcopy %6.1f ms ((enc+dec)/copy %.1fx)  memory %.2fx JSON\n",
-           name, (double)len / 1e6, r.parse * 1e3, r.decode * 1e3, r.decode / r.parse, r.print * 1e3,
-           r.encode * 1e3, r.encode / r.print, r.copy * 1e3, (r.encode + r.decode) / r.copy,
-           r.memory / (double)len);
+    double items_json = b.json * (double)n_items, enc_dec = r.encode + r.decode;
+    printf("%s: %.1f MB, %.0f JSON bytes/item\n", name, (double)len / 1e6, b.json);
+    printf("  decode         %8.1f ms  %5.2fx cJSON_Parse %.1f ms (target <= 1.5)\n", r.decode * 1e3,
+           r.decode / r.parse, r.parse * 1e3);
+    printf("  encode         %8.1f ms  %5.2fx cJSON_PrintUnformatted %.1f ms (target <= 1.5)\n",
+           r.encode * 1e3, r.encode / r.print, r.print * 1e3);
+    printf("  deepcopy       %8.1f ms  (encode+decode)/deepcopy %5.1fx (target >= 10)\n",
+           r.copy * 1e3, enc_dec / r.copy);
+    printf("  shared clone   %8.1f ms  (encode+decode)/clone    %5.1fx (target >= 10)\n",
+           r.clone * 1e3, enc_dec / r.clone);
+    printf("  clone per item %8.1f ms  (encode+decode)/clones   %5.1fx\n", r.clone_items * 1e3,
+           enc_dec / r.clone_items);
+    printf("  shared decode  %8.1f ms  %5.2fx decode\n", r.shared_decode * 1e3,
+           r.shared_decode / r.decode);
+    printf("  memory / item JSON: scattered %.2fx, shared %.2fx (malloc usable %.2fx) (target <= 1.5)\n",
+           scattered / items_json, b.shared / b.json, b.usable / b.json);
+    printf("  shared bytes/item %.0f = header 16 + structs and arrays %.0f (absent members %.0f, "
+           "kc_unknown_t %.0f) + strings %.0f (%.0f before sharing equal ones)\n",
+           b.shared, b.structs, b.absent, b.unknown, b.shared - 16 - b.structs, b.strings);
     free(obj);
     free(copy);
     return r;
@@ -280,18 +461,20 @@ int main(int argc, char **argv)
         result_t first = {0};
         for (int k = 0; k < n_sizes; k++) {
             size_t len;
-            char *json = make_list(sets[s].api_version, sets[s].kind, sets[s].item, sizes[k], &len);
+            spans_t sp;
+            char *json = make_list(sets[s].api_version, sets[s].kind, sets[s].item, sizes[k], &len, &sp);
             char name[64];
-            snprintf(name, sizeof name, "%s x%d (%.1f KB/item)", sets[s].name, sizes[k],
-                     (double)len / sizes[k] / 1024);
-            result_t r = run(name, sets[s].type, json, len);
+            snprintf(name, sizeof name, "%s x%d", sets[s].name, sizes[k]);
+            result_t r = run(name, sets[s].type, json, len, &sp);
             if (k == 0)
                 first = r;
             else
-                printf("%-28s scaling x%.0f items: decode %.1fx  encode %.1fx  deepcopy %.1fx\n", "",
+                printf("  scaling x%.0f items: decode %.1fx  encode %.1fx  deepcopy %.1fx  clone %.1fx\n",
                        (double)sizes[k] / sizes[0], r.decode / first.decode, r.encode / first.encode,
-                       r.copy / first.copy);
+                       r.copy / first.copy, r.clone / first.clone);
             free(json);
+            free(sp.start);
+            free(sp.end);
         }
     }
     return 0;

@@ -5,6 +5,8 @@
  * result must be the same JSON value as the original (compared as parsed
  * trees).  Lossless decoding is what lets a client read an object, change one
  * field and write it back without erasing what its C type does not declare.
+ * The same again through kc_shared_decode (the informer cache's form): its
+ * encoding must be byte-identical to the scattered object's.
  *
  * Usage: roundtrip_test FIXTURE.json...
  */
@@ -15,6 +17,7 @@
 #include <cjson/cJSON.h>
 
 #include "known_kinds.h"
+#include "kc/shared.h"
 
 static int passed, failed;
 static int seen[sizeof known_kinds / sizeof known_kinds[0]];
@@ -76,6 +79,29 @@ static void report_difference(const cJSON *a, const cJSON *b, char *path, size_t
     free(sb);
 }
 
+/* kc_shared_decode of the same text encodes to the same bytes as the
+ * scattered decode did. */
+static void shared_round_trip(const char *where, const char *text, const char *encoded,
+                              const kc_type_t *type)
+{
+    const void *shared = NULL;
+    char *again = NULL;
+    kc_error_t err = KC_ERROR_INIT;
+    int rc = kc_shared_decode(type, text, strlen(text), &shared, &err);
+    if (rc == 0)
+        rc = kc_json_encode(type, shared, &again, NULL, &err);
+    if (rc != 0 || strcmp(again, encoded) != 0) {
+        fprintf(stderr, "FAIL %s (%s): shared: %s\n", where, type->name,
+                rc ? err.message : "encoding differs from the scattered object's");
+        failed++;
+    } else {
+        passed++;
+    }
+    kc_free(again);
+    kc_shared_unref(shared);
+    kc_error_clear(&err);
+}
+
 static void round_trip(const char *where, const cJSON *obj, const kc_type_t *type)
 {
     char *text = cJSON_PrintUnformatted(obj);
@@ -97,6 +123,7 @@ static void round_trip(const char *where, const cJSON *obj, const kc_type_t *typ
         failed++;
     } else {
         passed++;
+        shared_round_trip(where, text, encoded, type);
     }
     cJSON_Delete(back);
     kc_free(encoded);

@@ -145,6 +145,8 @@ static void test_every_kind_roundtrips(void)
 
 static void test_explicit_zero_and_empty_preserved(void)
 {
+    /* an explicit zero time is kept as an unknown member (a zero kc_time_t
+     * that is present means null): same bytes back, after the members */
     roundtrip_exact(&t_zoo_desc,
                     "{\"s\":\"\",\"b\":false,\"i32\":0,\"i64\":0,\"d\":0,"
                     "\"t\":\"1970-01-01T00:00:00Z\",\"mt\":\"1970-01-01T00:00:00.000000Z\","
@@ -155,7 +157,15 @@ static void test_explicit_zero_and_empty_preserved(void)
                     "\"lQ\":[],\"lIos\":[],\"lJ\":[],\"lSt\":[],"
                     "\"ms\":{},\"mq\":{},\"mi32\":{},\"mpst\":{},\"mj\":{},\"mst\":{},"
                     "\"reqS\":\"\",\"reqI32\":0,\"reqSt\":{\"name\":\"\"},\"reqL\":[]}",
-                    NULL);
+                    "{\"s\":\"\",\"b\":false,\"i32\":0,\"i64\":0,\"d\":0,"
+                    "\"q\":\"\",\"ios\":0,\"j\":{},\"st\":{\"name\":\"\"},"
+                    "\"pS\":\"\",\"pB\":false,\"pI32\":0,\"pI64\":0,\"pD\":0,\"pIos\":\"\",\"pJ\":[],"
+                    "\"pSt\":{\"name\":\"\"},"
+                    "\"lS\":[],\"lB\":[],\"lI32\":[],\"lI64\":[],\"lD\":[],\"lT\":[],\"lMt\":[],"
+                    "\"lQ\":[],\"lIos\":[],\"lJ\":[],\"lSt\":[],"
+                    "\"ms\":{},\"mq\":{},\"mi32\":{},\"mpst\":{},\"mj\":{},\"mst\":{},"
+                    "\"reqS\":\"\",\"reqI32\":0,\"reqSt\":{\"name\":\"\"},\"reqL\":[],"
+                    "\"t\":\"1970-01-01T00:00:00Z\",\"mt\":\"1970-01-01T00:00:00.000000Z\"}");
     /* {} for a struct without required members */
     roundtrip_exact(&t_job_desc, "{\"metadata\":{},\"spec\":{\"runPolicy\":{}},\"status\":{}}",
                     NULL);
@@ -164,6 +174,8 @@ static void test_explicit_zero_and_empty_preserved(void)
 
 static void test_explicit_null_preserved(void)
 {
+    /* members that can be absent keep null with their presence bit (in
+     * place); the others keep it as an unknown member (after the members) */
     roundtrip_exact(&t_zoo_desc,
                     "{\"s\":null,\"b\":null,\"i32\":null,\"i64\":null,\"d\":null,\"t\":null,"
                     "\"mt\":null,\"q\":null,\"ios\":null,\"j\":null,\"st\":null,"
@@ -173,11 +185,92 @@ static void test_explicit_null_preserved(void)
                     "\"lMt\":null,\"lQ\":null,\"lIos\":null,\"lJ\":null,\"lSt\":null,"
                     "\"ms\":null,\"mq\":null,\"mi32\":null,\"mpst\":null,\"mj\":null,\"mst\":null,"
                     "\"reqS\":null,\"reqI32\":null,\"reqSt\":null,\"reqL\":null}",
-                    NULL);
-    /* a null that is later overwritten is no longer null; +required members
-     * the input lacked are not added to a decoded object */
+                    "{\"s\":null,\"t\":null,\"mt\":null,\"q\":null,\"j\":null,"
+                    "\"pS\":null,\"pB\":null,\"pI32\":null,\"pI64\":null,\"pD\":null,\"pT\":null,"
+                    "\"pMt\":null,\"pQ\":null,\"pIos\":null,\"pJ\":null,\"pSt\":null,\"reqS\":null,"
+                    "\"b\":null,\"i32\":null,\"i64\":null,\"d\":null,\"ios\":null,\"st\":null,"
+                    "\"lS\":null,\"lB\":null,\"lI32\":null,\"lI64\":null,\"lD\":null,\"lT\":null,"
+                    "\"lMt\":null,\"lQ\":null,\"lIos\":null,\"lJ\":null,\"lSt\":null,"
+                    "\"ms\":null,\"mq\":null,\"mi32\":null,\"mpst\":null,\"mj\":null,\"mst\":null,"
+                    "\"reqI32\":null,\"reqSt\":null,\"reqL\":null}");
+    /* a null that is later overwritten is no longer null (and the other way
+     * round); +required members the input lacked are not added to a decoded
+     * object */
     roundtrip_exact(&t_zoo_desc, "{\"i32\":null,\"i32\":5}", "{\"i32\":5}");
+    roundtrip_exact(&t_zoo_desc, "{\"i32\":5,\"i32\":null}", "{\"i32\":null}");
+    roundtrip_exact(&t_zoo_desc, "{\"lS\":[\"a\"],\"lS\":null,\"s\":\"x\",\"s\":null}",
+                    "{\"s\":null,\"lS\":null}");
     roundtrip_exact(&t_zoo_desc, "{\"st\":{},\"lSt\":[{}],\"mst\":{\"k\":{}}}", NULL);
+    /* the kept null does not cost a presence bit */
+    t_zoo_t z;
+    static const char in[] = "{\"i32\":null,\"x\":1}";
+    CHECK_INT(kc_json_decode(&t_zoo_desc, &z, in, strlen(in), NULL), 0);
+    CHECK_STR(z.unknown.text, "\"i32\":null,\"x\":1");
+    CHECK(z.unknown.present == KC_UNKNOWN_DECODED);
+    kc_object_free(&t_zoo_desc, &z);
+}
+
+static uint64_t field_bit(const kc_type_t *t, const char *json_name)
+{
+    for (uint32_t i = 0; i < t->n_fields; i++)
+        if (strcmp(t->fields[i].json_name, json_name) == 0)
+            return (uint64_t)1 << i;
+    CHECK(!"no such field");
+    return 0;
+}
+
+/* Setting a member whose explicit null (or zero time) was kept as an unknown
+ * member writes the member once, with its new value. */
+static void test_set_member_replaces_kept_null(void)
+{
+    static const char in[] =
+        "{\"a\":1,\"i32\":null,\"t\":\"1970-01-01T00:00:00Z\",\"st\":null,\"lS\":null,"
+        "\"ms\":null,\"mst\":null,\"z\":[null]}";
+    t_zoo_t z;
+    CHECK_INT(kc_json_decode(&t_zoo_desc, &z, in, strlen(in), NULL), 0);
+    char *out = NULL;
+    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
+    CHECK_STR(out, in);
+    kc_free(out);
+
+    z.i32 = 7;
+    z.t.sec = 60;
+    z.st.name = kc_strdup("n");
+    z.ls = kc_calloc(1, sizeof(char *));
+    z.n_ls = 1;
+    z.ls[0] = kc_strdup("v");
+    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
+    CHECK_STR(out, "{\"i32\":7,\"t\":\"1970-01-01T00:01:00Z\",\"st\":{\"name\":\"n\"},"
+                   "\"lS\":[\"v\"],\"a\":1,\"ms\":null,\"mst\":null,\"z\":[null]}");
+    kc_free(out);
+    /* an explicit zero written from the struct also replaces it */
+    z.unknown.present |= field_bit(&t_zoo_desc, "b") | field_bit(&t_zoo_desc, "ms");
+    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
+    CHECK_STR(out, "{\"b\":false,\"i32\":7,\"t\":\"1970-01-01T00:01:00Z\",\"st\":{\"name\":\"n\"},"
+                   "\"lS\":[\"v\"],\"ms\":{},\"a\":1,\"mst\":null,\"z\":[null]}");
+    kc_free(out);
+    kc_object_free(&t_zoo_desc, &z);
+
+    /* the same for text a caller wrote, with escaped names and whitespace; a
+     * client-built struct writes its +required members instead of the text's */
+    kc_object_init(&t_zoo_desc, &z);
+    z.unknown.text = kc_strdup("\"\\u0069\\u0033\\u0032\" : 1 , \"reqS\":\"t\",\"q\":{ \"a\" : 1 }");
+    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
+    CHECK_STR(out, "{\"reqS\":null,\"reqI32\":0,\"reqSt\":{\"name\":null},\"reqL\":[],"
+                   "\"\\u0069\\u0033\\u0032\":1,\"q\":{ \"a\" : 1 }}");
+    kc_free(out);
+    z.i32 = 2;
+    z.unknown.present = KC_UNKNOWN_DECODED; /* decoded: no +required members added */
+    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
+    CHECK_STR(out, "{\"i32\":2,\"reqS\":\"t\",\"q\":{ \"a\" : 1 }}");
+    kc_free(out);
+    /* text that is not a member list goes out as it is */
+    kc_free(z.unknown.text);
+    z.unknown.text = kc_strdup("\"i32\":1,}");
+    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
+    CHECK_STR(out, "{\"i32\":2,\"i32\":1,}}");
+    kc_free(out);
+    kc_object_free(&t_zoo_desc, &z);
 }
 
 static void test_omitempty_and_required(void)
@@ -769,6 +862,7 @@ static void test_bad_arguments(void)
 
 TU_MAIN("runtime_json", TU_CASE(test_descriptors_are_valid), TU_CASE(test_every_kind_roundtrips),
         TU_CASE(test_explicit_zero_and_empty_preserved), TU_CASE(test_explicit_null_preserved),
+        TU_CASE(test_set_member_replaces_kept_null),
         TU_CASE(test_omitempty_and_required), TU_CASE(test_int64_exact), TU_CASE(test_path_errors),
         TU_CASE(test_unknown_members_at_every_level), TU_CASE(test_whitespace_and_escaped_names),
         TU_CASE(test_duplicate_members_last_wins), TU_CASE(test_strings), TU_CASE(test_numbers),

@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kc/types.h"
+
 extern int tu_checks_failed; /* in the running test */
 
 #define CHECK(cond)                                                                    \
@@ -73,5 +75,10 @@ bool tu_json_same(const char *a, const char *b);
 /* A deterministic PRNG. */
 unsigned tu_rand(void);
 void tu_srand(unsigned seed);
+
+/* Fills the zeroed struct obj of type t at random (every kind and shape,
+ * unknown text, presence bits), all kc_malloc'd: release with
+ * kc_object_free.  Deterministic under tu_srand(). */
+void tu_fill_random(const kc_type_t *t, void *obj, int depth);
 
 #endif

@@ -69,6 +69,5 @@ typedef struct demo_v1_thing {
     int32_t f61;
     int32_t f62;
     int32_t f63;
-    int32_t f64;
     kc_unknown_t unknown;
 } demo_v1_thing_t;
