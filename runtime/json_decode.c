@@ -71,7 +71,7 @@ static int decode_elem(dec_t *d, unsigned kind, const kc_type_t *type, void *p)
         if (n >= sizeof(tmp) || kc__time_parse(s.escaped ? tmp : s.raw, n, p) != 0) {
             d->p = at;
             return kc__tok_fail(d, KC_ETYPE, "expected RFC 3339 time, got \"%.*s\"",
-                        (int)(s.len > 40 ? 40 : s.len), s.raw);
+                                (int)(s.len > 40 ? 40 : s.len), s.raw);
         }
         return 0;
     }
@@ -304,7 +304,8 @@ static int decode_map(dec_t *d, const kc_field_t *f, void *base)
 {
     const kc_type_t *et = f->type;
     if (!et || et->n_fields < 2)
-        return kc__tok_fail(d, KC_EINVAL, "map member %s has no entry type", f->c_name ? f->c_name : "?");
+        return kc__tok_fail(d, KC_EINVAL, "map member %s has no entry type",
+                            f->c_name ? f->c_name : "?");
     if (kc__tok_peek(d) != '{')
         return kc__tok_mismatch(d, "object");
     int rc;

@@ -15,8 +15,7 @@
 
 #include "kc/alloc.h"
 
-void kc__tok_init(kc__dec_t *d, const char *json, size_t len, const char *prefix,
-                  kc_error_t *err)
+void kc__tok_init(kc__dec_t *d, const char *json, size_t len, const char *prefix, kc_error_t *err)
 {
     d->p = d->start = json ? json : "";
     d->end = d->p + len;
@@ -71,13 +70,13 @@ int kc__tok_syntax(kc__dec_t *d, const char *what)
 {
     if (d->p >= d->end)
         return kc__tok_fail(d, KC_EPARSE, "syntax error at byte %zu: unexpected end of input (%s)",
-                    (size_t)(d->p - d->start), what);
+                            (size_t)(d->p - d->start), what);
     unsigned char c = (unsigned char)*d->p;
     if (c >= 0x20 && c < 0x7f)
         return kc__tok_fail(d, KC_EPARSE, "syntax error at byte %zu: unexpected '%c' (%s)",
-                    (size_t)(d->p - d->start), c, what);
+                            (size_t)(d->p - d->start), c, what);
     return kc__tok_fail(d, KC_EPARSE, "syntax error at byte %zu: unexpected byte 0x%02x (%s)",
-                (size_t)(d->p - d->start), c, what);
+                        (size_t)(d->p - d->start), c, what);
 }
 
 int kc__tok_nomem(kc__dec_t *d)
@@ -116,7 +115,7 @@ int kc__tok_enter(kc__dec_t *d)
 {
     if (++d->depth > KC_MAX_DEPTH)
         return kc__tok_fail(d, KC_EDEPTH, "nesting deeper than %d at byte %zu", KC_MAX_DEPTH,
-                    (size_t)(d->p - d->start));
+                            (size_t)(d->p - d->start));
     return 0;
 }
 
@@ -353,7 +352,8 @@ int kc__tok_int(kc__dec_t *d, int64_t lo, int64_t hi, const char *ctype, int64_t
         return rc;
     if (!n.integer) {
         d->p = at;
-        return kc__tok_fail(d, KC_ETYPE, "expected integer, got %.*s", (int)(n.len > 40 ? 40 : n.len), n.s);
+        return kc__tok_fail(d, KC_ETYPE, "expected integer, got %.*s",
+                            (int)(n.len > 40 ? 40 : n.len), n.s);
     }
     bool neg = n.s[0] == '-';
     uint64_t v = 0, limit = neg ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
@@ -371,8 +371,8 @@ int kc__tok_int(kc__dec_t *d, int64_t lo, int64_t hi, const char *ctype, int64_t
         x = neg ? (v == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)v) : (int64_t)v;
     if (over || x < lo || x > hi) {
         d->p = at;
-        return kc__tok_fail(d, KC_ERANGE, "%.*s out of range for %s", (int)(n.len > 40 ? 40 : n.len), n.s,
-                    ctype);
+        return kc__tok_fail(d, KC_ERANGE, "%.*s out of range for %s",
+                            (int)(n.len > 40 ? 40 : n.len), n.s, ctype);
     }
     *out = x;
     return 0;
@@ -404,8 +404,8 @@ int kc__tok_double(kc__dec_t *d, double *out)
         kc_free(buf);
     if (isinf(v)) {
         d->p = at;
-        return kc__tok_fail(d, KC_ERANGE, "%.*s out of range for double", (int)(n.len > 40 ? 40 : n.len),
-                    n.s);
+        return kc__tok_fail(d, KC_ERANGE, "%.*s out of range for double",
+                            (int)(n.len > 40 ? 40 : n.len), n.s);
     }
     *out = v;
     return 0;

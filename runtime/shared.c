@@ -164,8 +164,8 @@ static move_t *add_move(clone_t *c)
 
 /* Gives n bytes of a region to the pointer at (slot_region, slot), copied
  * from src; returns the place's offset in *at. */
-static int place(clone_t *c, const char *src, size_t n, int region, size_t slot_region,
-                 size_t slot, size_t *at)
+static int place(clone_t *c, const char *src, size_t n, int region, int slot_region, size_t slot,
+                 size_t *at)
 {
     size_t off = c->need[region];
     if (n > UINT32_MAX - off || slot > UINT32_MAX)

@@ -32,8 +32,9 @@
 
 /* A shared copy of the struct `in` of type t, in one allocation: a sizing
  * pass, one kc_malloc, a copy pass.  *out is the new object (reference count
- * 1), or NULL on failure: KC_EINVAL (NULL argument), KC_ENOMEM, KC_EDEPTH
- * (nesting deeper than KC_MAX_DEPTH, e.g. a cycle of pointers). */
+ * 1), or NULL on failure: KC_EINVAL (NULL argument), KC_ENOMEM (also for
+ * more than 4 GiB of arrays or of strings in one object), KC_EDEPTH (pointers
+ * nested deeper than KC_MAX_DEPTH, e.g. a cycle). */
 int kc_shared_clone(const kc_type_t *t, const void *in, const void **out);
 
 /* Decodes JSON (as kc_json_decode) straight to a shared object: *out has

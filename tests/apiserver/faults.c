@@ -131,8 +131,21 @@ int handle_admin(req_t *r) {
     else if (!strcmp(what, "split")) kc_apiserver_fault_split_chunks(k, qnum(r, "bytes", 1));
     else if (!strcmp(what, "clear")) kc_apiserver_fault_clear(k);
     else if (!strcmp(what, "restart")) {
+        /* restarts from another thread after this answer has gone; kc_apiserver_stop joins
+         * it (a detached one could outlive the server) */
+        pthread_mutex_lock(&s->fmu);
+        bool prev = s->restart_started;
+        pthread_t pt = s->restart_thread;
+        s->restart_started = false;
+        pthread_mutex_unlock(&s->fmu);
+        if (prev) pthread_join(pt, NULL); /* finished: this request came through its daemon */
         pthread_t t;
-        if (pthread_create(&t, NULL, restart_later, s) == 0) pthread_detach(t);
+        if (pthread_create(&t, NULL, restart_later, s) == 0) {
+            pthread_mutex_lock(&s->fmu);
+            s->restart_thread = t;
+            s->restart_started = true;
+            pthread_mutex_unlock(&s->fmu);
+        }
     } else if (strcmp(what, "rv")) return send_not_found_page(r);
     char out[64];
     snprintf(out, sizeof out, "{\"resourceVersion\":\"%llu\"}",

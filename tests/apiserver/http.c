@@ -269,9 +269,12 @@ int http_start(server_t *s) {
                                  MHD_OPTION_ARRAY, ops, MHD_OPTION_END);
     if (!s->daemon) return -1;
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(s->daemon, MHD_DAEMON_INFO_BIND_PORT);
+    /* under mu: the daemon's threads already answer (discovery quotes the port) */
+    pthread_mutex_lock(&s->mu);
     if (di) s->port = di->port;
     snprintf(s->url, sizeof s->url, "%s://127.0.0.1:%u", s->opt.tls ? "https" : "http",
              (unsigned)s->port);
+    pthread_mutex_unlock(&s->mu);
     return 0;
 }
 

@@ -126,6 +126,7 @@ typedef struct server {
     uint32_t svc_ip_next;
     pthread_mutex_t fmu;  /* guards faults (taken while mu may be held) */
     faults_t faults;
+    pthread_t restart_thread; bool restart_started; /* admin restart (fmu); stop joins it */
     struct ksrv_openapi *openapi;
 } server_t;
 

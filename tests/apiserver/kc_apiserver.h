@@ -49,7 +49,9 @@ typedef struct kc_apiserver_options {
     size_t n_tokens;
     bool allow_anonymous;      /* unauthenticated requests act as system:anonymous, allowed */
     size_t history_size;       /* watch event history (resume window); 0 = 10000 */
-    size_t watch_buffer;       /* events a watcher may lag before it is closed; 0 = history_size */
+    size_t watch_buffer;       /* events written since a watch began that it may lag behind
+                                * before it is closed (kube-apiserver's bounded watcher
+                                * buffer); 0 = history_size */
     unsigned bookmark_interval_ms; /* BOOKMARK period for allowWatchBookmarks; 0 = 1500 */
     bool admin_endpoint;       /* serve /kc-admin/... (faults) to loopback peers; default on */
     bool log;                  /* one line per request on stderr */

@@ -3,18 +3,13 @@
 #include "kc_apiserver.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/random.h>
 #include <unistd.h>
-
-static volatile sig_atomic_t stop;
-static void on_signal(int sig) {
-    (void)sig;
-    stop = 1;
-}
 
 static void usage(FILE *f) {
     fputs("usage: kc-apiserver [options]\n"
@@ -82,6 +77,14 @@ int main(int argc, char **argv) {
     if (!nt && !o.tls) o.allow_anonymous = true;
     o.tokens = toks;
     o.n_tokens = nt;
+    /* SIGINT/SIGTERM are blocked in every thread (the server's threads inherit this mask)
+     * and taken by sigwait below: no handler that may run on another thread while the main
+     * one sleeps (which made a stop under valgrind hang) */
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL);
     kc_apiserver_t *srv;
     int rc = kc_apiserver_start(&srv, &o);
     if (rc) {
@@ -95,12 +98,9 @@ int main(int argc, char **argv) {
     }
     printf("kc-apiserver listening on %s\n", kc_apiserver_url(srv));
     fflush(stdout);
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_signal;
-    sigaction(SIGINT, &sa, NULL);
-    sigaction(SIGTERM, &sa, NULL);
-    while (!stop) pause();
+    int sig = 0;
+    while (sigwait(&stop_signals, &sig) != 0) {
+    }
     kc_apiserver_stop(srv);
     for (size_t i = 0; i < nt; i++) free(tokbufs[i]);
     return 0;

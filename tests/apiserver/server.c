@@ -105,6 +105,11 @@ static int rm_entry(const char *p, const struct stat *sb, int flag, struct FTW *
 void kc_apiserver_stop(kc_apiserver_t *srv) {
     server_t *s = (server_t *)srv;
     if (!s) return;
+    pthread_mutex_lock(&s->fmu);
+    bool restarting = s->restart_started;
+    s->restart_started = false;
+    pthread_mutex_unlock(&s->fmu);
+    if (restarting) pthread_join(s->restart_thread, NULL); /* an admin restart in flight */
     http_stop(s);
     pthread_mutex_lock(&s->mu);
     history_free(s);

@@ -561,7 +561,60 @@ static void test_restart(void) {
     tc_close(&c);
     CHECK(req(port, &c, "POST", "/kc-admin/no-such-fault", NULL) == 404, "admin: unknown fault 404");
     tc_close(&c);
+    /* the admin endpoint restarts too (shortly after answering) */
+    CHECK(open_watch(&w, port, "timeoutSeconds=60") == 200, "watch");
+    CHECK(req(port, &c, "POST", "/kc-admin/restart", NULL) == 200, "admin restart");
+    tc_close(&c);
+    tc_finish(&w, T_MS);
+    CHECK(w.eof, "admin restart: the watch connection closed");
+    tc_close(&w);
+    int st = -1;
+    for (uint64_t end = tc_now_ms() + T_MS; st != 200 && tc_now_ms() < end;) {
+        st = req(port, &c, "GET", "/api/v1/namespaces/default/configmaps/keep", NULL);
+        tc_close(&c);
+        if (st != 200) {
+            struct timespec ts = {0, 20 * 1000000L};
+            nanosleep(&ts, NULL);
+        }
+    }
+    CHECK(st == 200, "admin restart: the object is served again");
+    /* stopping with a watch and an idle keep-alive connection still open frees them too
+     * (the valgrind run checks) */
+    CHECK(open_watch(&w, port, "timeoutSeconds=60") == 200, "watch left open");
+    tc_conn_t idle;
+    CHECK(tc_open(&idle, port, 0) == 0, "idle connection");
     kc_apiserver_stop(srv);
+    tc_finish(&w, T_MS);
+    CHECK(w.eof, "stop closed the watch");
+    tc_close(&w);
+    tc_close(&idle);
+}
+
+/* TLS: generated CA, serving and client certificates; start, a connection that never
+ * completes its handshake, stop (the valgrind run checks that MHD and GnuTLS let go). */
+static void test_tls_start_stop(void) {
+    kc_apiserver_options_t o = KC_APISERVER_OPTIONS_INIT;
+    kc_apiserver_token_t tok = {"t", "u", NULL};
+    o.tls = true;
+    o.tokens = &tok;
+    o.n_tokens = 1;
+    kc_apiserver_t *srv = NULL;
+    CHECK(kc_apiserver_start(&srv, &o) == 0, "TLS start");
+    if (!srv) return;
+    CHECK(!strncmp(kc_apiserver_url(srv), "https://127.0.0.1:", 18), "url %s", kc_apiserver_url(srv));
+    const char *ca = kc_apiserver_ca_file(srv);
+    CHECK(ca && access(ca, R_OK) == 0, "CA file");
+    char kc[] = "/tmp/kc-faults-kubeconfig-XXXXXX";
+    int fd = mkstemp(kc);
+    if (fd >= 0) close(fd);
+    CHECK(fd >= 0 && kc_apiserver_write_kubeconfig(srv, kc) == 0, "kubeconfig");
+    unlink(kc);
+    tc_conn_t c;
+    CHECK(tc_open(&c, kc_apiserver_port(srv), 0) == 0, "connect");
+    tc_send(&c, "GET", "/version", NULL, NULL); /* plain HTTP at a TLS port */
+    tc_pump(&c, 200);
+    kc_apiserver_stop(srv);
+    tc_close(&c);
 }
 
 int main(int argc, char **argv) {
@@ -572,7 +625,7 @@ int main(int argc, char **argv) {
     } tests[] = {
         {"drop_watches", test_drop_watches}, {"compact", test_compact}, {"delay", test_delay},
         {"429", test_429}, {"500", test_500}, {"cut", test_cut}, {"split", test_split},
-        {"restart", test_restart},
+        {"restart", test_restart}, {"tls_start_stop", test_tls_start_stop},
     };
     int passed = 0, failed = 0;
     for (size_t i = 0; i < sizeof tests / sizeof tests[0]; i++) {

@@ -77,10 +77,17 @@ expect "patch (strategic)" "patched" k patch deployment web -p '{"spec":{"templa
 expect "strategic merge kept env" "nginx:1.26.*A" k get deployment web -o 'jsonpath={.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].env[0].name}'
 expect "scale" "scaled" k scale deployment web --replicas=3
 expect "scaled replicas" "^3$" k get deployment web -o 'jsonpath={.spec.replicas}'
-( sleep 1; timeout 20 "$KUBECTL" label ascendjob kubectl-job phase=y --overwrite >/dev/null 2>&1 ) &
+# get -w: the watch asks for Tables, so the events print State and Age like the list does
+( sleep 1; timeout 20 "$KUBECTL" label ascendjob kubectl-job phase=y --overwrite >/dev/null 2>&1
+  timeout 20 "$KUBECTL" patch ascendjob kubectl-job --subresource=status --type merge \
+    -p '{"status":{"conditions":[{"type":"Created","status":"True"},{"type":"Succeeded","status":"True"}]}}' \
+    >/dev/null 2>&1 ) &
 BG=$!
-expect "get -w (bounded)" "kubectl-job" bash -c "timeout 8 $KUBECTL get ascendjobs -w --request-timeout=4s 2>/dev/null || true"
+timeout 8 "$KUBECTL" get ascendjobs -w --request-timeout=4s >"$WORK/watch.out" 2>/dev/null || true
 wait $BG || true
+expect "get -w (bounded)" "kubectl-job" cat "$WORK/watch.out"
+expect "get -w event rows: State, Age" "^kubectl-job +Succeeded +[0-9]+[smhd]" cat "$WORK/watch.out"
+expect "get -w header printed once" "^1$" grep -Ec "^NAME +STATE +AGE" "$WORK/watch.out"
 ( sleep 1; timeout 20 "$KUBECTL" delete ascendjob kubectl-job >/dev/null 2>&1 ) &
 BG=$!
 check  "wait --for=delete" k wait --for=delete ascendjob/kubectl-job --timeout=15s

@@ -235,7 +235,7 @@ def run():
         c = p.spec.template.spec.containers[0]
         expect(c.image == "nginx:1.27" and c.env[0].name == "A", "strategic merge keeps env: %s" % c)
         sc = apps.read_namespaced_deployment_scale("web", NS)
-        expect(sc.spec.replicas == 1 and sc.kind == "Scale" if hasattr(sc, "kind") else True, "scale")
+        expect(sc.spec.replicas == 1 and sc.kind == "Scale", "scale: %s" % sc)
         sc = apps.patch_namespaced_deployment_scale("web", NS, {"spec": {"replicas": 3}})
         expect(sc.spec.replicas == 3, "patch scale")
         sc = apps.read_namespaced_deployment_scale("web", NS)

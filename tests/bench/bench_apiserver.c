@@ -599,6 +599,7 @@ int main(int argc, char **argv) {
 
     kc_apiserver_options_t o = KC_APISERVER_OPTIONS_INIT;
     o.allow_anonymous = true;
+    /* defaults, except a history that still holds all of (c)'s events for its replay pass */
     if (events + 1000 > 10000) o.history_size = (size_t)events + 1000;
     kc_apiserver_t *srv;
     if (kc_apiserver_start(&srv, &o)) die("server did not start");

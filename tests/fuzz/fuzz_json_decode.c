@@ -7,7 +7,8 @@
  * from tests/runtime/testtypes.c); the rest is the JSON text.  Checked:
  *   - failure: a KC_E* code equal to err.code, a message, *out left zeroed;
  *   - success: deepcopy is equal; encode succeeds; the encoding decodes again
- *     and encodes to the same bytes (idempotent round trip).
+ *     and encodes to the same bytes (idempotent round trip); a shared clone
+ *     and kc_shared_decode of the input are equal and encode the same.
  * Crash inputs are kept in tests/runtime/fuzz-regress/fuzz_json_decode/.
  */
 #include <stdint.h>
@@ -16,6 +17,7 @@
 
 #include "kc/alloc.h"
 #include "kc/object.h"
+#include "kc/shared.h"
 #include "../runtime/testtypes.h"
 #ifndef KC_FUZZ_NO_TYPES /* tests/runtime/test_fuzz_regress.c links them itself */
 #include "../runtime/testtypes.c"
@@ -69,6 +71,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     FJD_ASSERT(rc == 0);
     FJD_ASSERT(kc_json_encode(t, again, &e2, &n2, &err) == 0);
     FJD_ASSERT(n1 == n2 && memcmp(e1, e2, n1) == 0);
+    const void *s1 = NULL, *s2 = NULL;
+    char *e3 = NULL;
+    size_t n3 = 0;
+    FJD_ASSERT(kc_shared_clone(t, obj, &s1) == 0 && kc_object_equal(t, s1, obj));
+    FJD_ASSERT(kc_shared_decode(t, json, len, &s2, &err) == 0 && kc_object_equal(t, s2, s1));
+    FJD_ASSERT(kc_json_encode(t, s2, &e3, &n3, &err) == 0);
+    FJD_ASSERT(n3 == n1 && memcmp(e1, e3, n1) == 0);
+    kc_shared_unref(s1);
+    kc_shared_unref(s2);
+    kc_free(e3);
     kc_free(e1);
     kc_free(e2);
     kc_object_free(t, again);

@@ -9,30 +9,6 @@
 #include "testtypes.h"
 #include "testutil.h"
 
-/* Decodes `in` as t, encodes it back and expects `want` byte for byte
- * (want NULL: the input itself). */
-static void roundtrip_exact(const kc_type_t *t, const char *in, const char *want)
-{
-    char obj[4096];
-    kc_error_t err = KC_ERROR_INIT;
-    CHECK(t->size <= sizeof(obj));
-    int rc = kc_json_decode(t, obj, in, strlen(in), &err);
-    CHECK_INT(rc, 0);
-    if (rc) {
-        fprintf(stderr, "  decode: %s\n", err.message);
-        return;
-    }
-    char *out = NULL;
-    size_t len = 0;
-    rc = kc_json_encode(t, obj, &out, &len, &err);
-    CHECK_INT(rc, 0);
-    CHECK_STR(out, want ? want : in);
-    if (out)
-        CHECK_INT(len, strlen(out));
-    kc_free(out);
-    kc_object_free(t, obj);
-}
-
 /* Expects decode to fail with `code` and a message equal to `msg` (or, when
  * msg ends in '*', starting with it). */
 static void decode_fails(const kc_type_t *t, const char *in, int code, const char *msg)
@@ -102,7 +78,7 @@ static const char *const ZOO_FULL =
 
 static void test_every_kind_roundtrips(void)
 {
-    roundtrip_exact(&t_zoo_desc, ZOO_FULL, NULL);
+    tu_roundtrip_exact(&t_zoo_desc, ZOO_FULL, NULL);
 
     t_zoo_t z;
     kc_error_t err = KC_ERROR_INIT;
@@ -143,176 +119,6 @@ static void test_every_kind_roundtrips(void)
     kc_object_free(&t_zoo_desc, &z);
 }
 
-static void test_explicit_zero_and_empty_preserved(void)
-{
-    /* an explicit zero time is kept as an unknown member (a zero kc_time_t
-     * that is present means null): same bytes back, after the members */
-    roundtrip_exact(&t_zoo_desc,
-                    "{\"s\":\"\",\"b\":false,\"i32\":0,\"i64\":0,\"d\":0,"
-                    "\"t\":\"1970-01-01T00:00:00Z\",\"mt\":\"1970-01-01T00:00:00.000000Z\","
-                    "\"q\":\"\",\"ios\":0,\"j\":{},\"st\":{\"name\":\"\"},"
-                    "\"pS\":\"\",\"pB\":false,\"pI32\":0,\"pI64\":0,\"pD\":0,\"pIos\":\"\",\"pJ\":[],"
-                    "\"pSt\":{\"name\":\"\"},"
-                    "\"lS\":[],\"lB\":[],\"lI32\":[],\"lI64\":[],\"lD\":[],\"lT\":[],\"lMt\":[],"
-                    "\"lQ\":[],\"lIos\":[],\"lJ\":[],\"lSt\":[],"
-                    "\"ms\":{},\"mq\":{},\"mi32\":{},\"mpst\":{},\"mj\":{},\"mst\":{},"
-                    "\"reqS\":\"\",\"reqI32\":0,\"reqSt\":{\"name\":\"\"},\"reqL\":[]}",
-                    "{\"s\":\"\",\"b\":false,\"i32\":0,\"i64\":0,\"d\":0,"
-                    "\"q\":\"\",\"ios\":0,\"j\":{},\"st\":{\"name\":\"\"},"
-                    "\"pS\":\"\",\"pB\":false,\"pI32\":0,\"pI64\":0,\"pD\":0,\"pIos\":\"\",\"pJ\":[],"
-                    "\"pSt\":{\"name\":\"\"},"
-                    "\"lS\":[],\"lB\":[],\"lI32\":[],\"lI64\":[],\"lD\":[],\"lT\":[],\"lMt\":[],"
-                    "\"lQ\":[],\"lIos\":[],\"lJ\":[],\"lSt\":[],"
-                    "\"ms\":{},\"mq\":{},\"mi32\":{},\"mpst\":{},\"mj\":{},\"mst\":{},"
-                    "\"reqS\":\"\",\"reqI32\":0,\"reqSt\":{\"name\":\"\"},\"reqL\":[],"
-                    "\"t\":\"1970-01-01T00:00:00Z\",\"mt\":\"1970-01-01T00:00:00.000000Z\"}");
-    /* {} for a struct without required members */
-    roundtrip_exact(&t_job_desc, "{\"metadata\":{},\"spec\":{\"runPolicy\":{}},\"status\":{}}",
-                    NULL);
-    roundtrip_exact(&t_job_desc, "{\"spec\":{\"runPolicy\":{\"backoffLimit\":0}}}", NULL);
-}
-
-static void test_explicit_null_preserved(void)
-{
-    /* members that can be absent keep null with their presence bit (in
-     * place); the others keep it as an unknown member (after the members) */
-    roundtrip_exact(&t_zoo_desc,
-                    "{\"s\":null,\"b\":null,\"i32\":null,\"i64\":null,\"d\":null,\"t\":null,"
-                    "\"mt\":null,\"q\":null,\"ios\":null,\"j\":null,\"st\":null,"
-                    "\"pS\":null,\"pB\":null,\"pI32\":null,\"pI64\":null,\"pD\":null,\"pT\":null,"
-                    "\"pMt\":null,\"pQ\":null,\"pIos\":null,\"pJ\":null,\"pSt\":null,"
-                    "\"lS\":null,\"lB\":null,\"lI32\":null,\"lI64\":null,\"lD\":null,\"lT\":null,"
-                    "\"lMt\":null,\"lQ\":null,\"lIos\":null,\"lJ\":null,\"lSt\":null,"
-                    "\"ms\":null,\"mq\":null,\"mi32\":null,\"mpst\":null,\"mj\":null,\"mst\":null,"
-                    "\"reqS\":null,\"reqI32\":null,\"reqSt\":null,\"reqL\":null}",
-                    "{\"s\":null,\"t\":null,\"mt\":null,\"q\":null,\"j\":null,"
-                    "\"pS\":null,\"pB\":null,\"pI32\":null,\"pI64\":null,\"pD\":null,\"pT\":null,"
-                    "\"pMt\":null,\"pQ\":null,\"pIos\":null,\"pJ\":null,\"pSt\":null,\"reqS\":null,"
-                    "\"b\":null,\"i32\":null,\"i64\":null,\"d\":null,\"ios\":null,\"st\":null,"
-                    "\"lS\":null,\"lB\":null,\"lI32\":null,\"lI64\":null,\"lD\":null,\"lT\":null,"
-                    "\"lMt\":null,\"lQ\":null,\"lIos\":null,\"lJ\":null,\"lSt\":null,"
-                    "\"ms\":null,\"mq\":null,\"mi32\":null,\"mpst\":null,\"mj\":null,\"mst\":null,"
-                    "\"reqI32\":null,\"reqSt\":null,\"reqL\":null}");
-    /* a null that is later overwritten is no longer null (and the other way
-     * round); +required members the input lacked are not added to a decoded
-     * object */
-    roundtrip_exact(&t_zoo_desc, "{\"i32\":null,\"i32\":5}", "{\"i32\":5}");
-    roundtrip_exact(&t_zoo_desc, "{\"i32\":5,\"i32\":null}", "{\"i32\":null}");
-    roundtrip_exact(&t_zoo_desc, "{\"lS\":[\"a\"],\"lS\":null,\"s\":\"x\",\"s\":null}",
-                    "{\"s\":null,\"lS\":null}");
-    roundtrip_exact(&t_zoo_desc, "{\"st\":{},\"lSt\":[{}],\"mst\":{\"k\":{}}}", NULL);
-    /* the kept null does not cost a presence bit */
-    t_zoo_t z;
-    static const char in[] = "{\"i32\":null,\"x\":1}";
-    CHECK_INT(kc_json_decode(&t_zoo_desc, &z, in, strlen(in), NULL), 0);
-    CHECK_STR(z.unknown.text, "\"i32\":null,\"x\":1");
-    CHECK(z.unknown.present == KC_UNKNOWN_DECODED);
-    kc_object_free(&t_zoo_desc, &z);
-}
-
-static uint64_t field_bit(const kc_type_t *t, const char *json_name)
-{
-    for (uint32_t i = 0; i < t->n_fields; i++)
-        if (strcmp(t->fields[i].json_name, json_name) == 0)
-            return (uint64_t)1 << i;
-    CHECK(!"no such field");
-    return 0;
-}
-
-/* Setting a member whose explicit null (or zero time) was kept as an unknown
- * member writes the member once, with its new value. */
-static void test_set_member_replaces_kept_null(void)
-{
-    static const char in[] =
-        "{\"a\":1,\"i32\":null,\"t\":\"1970-01-01T00:00:00Z\",\"st\":null,\"lS\":null,"
-        "\"ms\":null,\"mst\":null,\"z\":[null]}";
-    t_zoo_t z;
-    CHECK_INT(kc_json_decode(&t_zoo_desc, &z, in, strlen(in), NULL), 0);
-    char *out = NULL;
-    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
-    CHECK_STR(out, in);
-    kc_free(out);
-
-    z.i32 = 7;
-    z.t.sec = 60;
-    z.st.name = kc_strdup("n");
-    z.ls = kc_calloc(1, sizeof(char *));
-    z.n_ls = 1;
-    z.ls[0] = kc_strdup("v");
-    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{\"i32\":7,\"t\":\"1970-01-01T00:01:00Z\",\"st\":{\"name\":\"n\"},"
-                   "\"lS\":[\"v\"],\"a\":1,\"ms\":null,\"mst\":null,\"z\":[null]}");
-    kc_free(out);
-    /* an explicit zero written from the struct also replaces it */
-    z.unknown.present |= field_bit(&t_zoo_desc, "b") | field_bit(&t_zoo_desc, "ms");
-    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{\"b\":false,\"i32\":7,\"t\":\"1970-01-01T00:01:00Z\",\"st\":{\"name\":\"n\"},"
-                   "\"lS\":[\"v\"],\"ms\":{},\"a\":1,\"mst\":null,\"z\":[null]}");
-    kc_free(out);
-    kc_object_free(&t_zoo_desc, &z);
-
-    /* the same for text a caller wrote, with escaped names and whitespace; a
-     * client-built struct writes its +required members instead of the text's */
-    kc_object_init(&t_zoo_desc, &z);
-    z.unknown.text = kc_strdup("\"\\u0069\\u0033\\u0032\" : 1 , \"reqS\":\"t\",\"q\":{ \"a\" : 1 }");
-    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{\"reqS\":null,\"reqI32\":0,\"reqSt\":{\"name\":null},\"reqL\":[],"
-                   "\"\\u0069\\u0033\\u0032\":1,\"q\":{ \"a\" : 1 }}");
-    kc_free(out);
-    z.i32 = 2;
-    z.unknown.present = KC_UNKNOWN_DECODED; /* decoded: no +required members added */
-    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{\"i32\":2,\"reqS\":\"t\",\"q\":{ \"a\" : 1 }}");
-    kc_free(out);
-    /* text that is not a member list goes out as it is */
-    kc_free(z.unknown.text);
-    z.unknown.text = kc_strdup("\"i32\":1,}");
-    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{\"i32\":2,\"i32\":1,}}");
-    kc_free(out);
-    kc_object_free(&t_zoo_desc, &z);
-}
-
-static void test_omitempty_and_required(void)
-{
-    /* a client-built zero object writes only +required members */
-    t_zoo_t z;
-    kc_object_init(&t_zoo_desc, &z);
-    char *out;
-    CHECK_INT(kc_json_encode(&t_zoo_desc, &z, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{\"reqS\":null,\"reqI32\":0,\"reqSt\":{\"name\":null},\"reqL\":[]}");
-    kc_free(out);
-
-    t_job_t j;
-    kc_object_init(&t_job_desc, &j);
-    CHECK_INT(kc_json_encode(&t_job_desc, &j, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{}");
-    kc_free(out);
-
-    /* set values appear without presence bits; "" and 0 and false do not */
-    int32_t replicas = 0;
-    t_replica_spec_t rs = {0};
-    rs.replicas = &replicas;
-    t_replica_spec_entry_t e = {"Worker", &rs};
-    j.type_meta.api_version = "mindxdl.gitee.com/v1";
-    j.type_meta.kind = "";
-    j.metadata.name = "job";
-    j.metadata.generation = 0;
-    j.spec.n_replica_specs = 1;
-    j.spec.replica_specs = &e;
-    CHECK_INT(kc_json_encode(&t_job_desc, &j, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{\"apiVersion\":\"mindxdl.gitee.com/v1\",\"metadata\":{\"name\":\"job\"},"
-                   "\"spec\":{\"replicaSpecs\":{\"Worker\":{\"replicas\":0}}}}");
-    kc_free(out);
-
-    /* the presence bit brings a zero back */
-    j.metadata.unknown.present = 1u << 5; /* generation */
-    CHECK_INT(kc_json_encode(&t_job_desc, &j, &out, NULL, NULL), 0);
-    CHECK_STR(out, "{\"apiVersion\":\"mindxdl.gitee.com/v1\",\"metadata\":{\"name\":\"job\","
-                   "\"generation\":0},\"spec\":{\"replicaSpecs\":{\"Worker\":{\"replicas\":0}}}}");
-    kc_free(out);
-}
-
 static void test_int64_exact(void)
 {
     const char *in = "{\"metadata\":{\"generation\":9007199254740993}}";
@@ -320,9 +126,9 @@ static void test_int64_exact(void)
     CHECK_INT(kc_json_decode(&t_job_desc, &j, in, strlen(in), NULL), 0);
     CHECK(j.metadata.generation == 9007199254740993LL);
     kc_object_free(&t_job_desc, &j);
-    roundtrip_exact(&t_job_desc, in, NULL);
-    roundtrip_exact(&t_job_desc, "{\"metadata\":{\"generation\":-9223372036854775808}}", NULL);
-    roundtrip_exact(&t_job_desc, "{\"metadata\":{\"generation\":9223372036854775807}}", NULL);
+    tu_roundtrip_exact(&t_job_desc, in, NULL);
+    tu_roundtrip_exact(&t_job_desc, "{\"metadata\":{\"generation\":-9223372036854775808}}", NULL);
+    tu_roundtrip_exact(&t_job_desc, "{\"metadata\":{\"generation\":9223372036854775807}}", NULL);
     decode_fails(&t_job_desc, "{\"metadata\":{\"generation\":9223372036854775808}}", KC_ERANGE,
                  ".metadata.generation: 9223372036854775808 out of range for int64");
     decode_fails(&t_job_desc, "{\"metadata\":{\"generation\":-9223372036854775809}}", KC_ERANGE,
@@ -363,7 +169,7 @@ static char *replace(const char *s, const char *from, const char *to)
 
 static void test_path_errors(void)
 {
-    roundtrip_exact(&t_job_desc, JOB, NULL);
+    tu_roundtrip_exact(&t_job_desc, JOB, NULL);
     struct {
         const char *from, *to;
         int code;
@@ -380,13 +186,16 @@ static void test_path_errors(void)
         {"\"containerPort\":81", "\"containerPort\":99999999999", KC_ERANGE,
          ".spec.replicaSpecs.Worker.template.spec.containers[0].ports[1].containerPort: "
          "99999999999 out of range for int32"},
-        {"\"app\":\"x\"", "\"app\":1", KC_ETYPE, ".metadata.labels.app: expected string, got number"},
+        {"\"app\":\"x\"", "\"app\":1", KC_ETYPE,
+         ".metadata.labels.app: expected string, got number"},
         {"\"labels\":{", "\"labels\":[{", KC_ETYPE, ".metadata.labels: expected object, got array"},
         {"\"containers\":[", "\"containers\":{\"x\":[", KC_ETYPE,
          ".spec.replicaSpecs.Master.template.spec.containers: expected array, got object"},
-        {"\"kind\":\"AscendJob\"", "\"kind\":true", KC_ETYPE, ".kind: expected string, got boolean"},
+        {"\"kind\":\"AscendJob\"", "\"kind\":true", KC_ETYPE,
+         ".kind: expected string, got boolean"},
         {"\"image\":\"i\"", "\"image\":{}", KC_ETYPE,
-         ".spec.replicaSpecs.Master.template.spec.containers[0].image: expected string, got object"},
+         ".spec.replicaSpecs.Master.template.spec.containers[0].image: expected string, got "
+         "object"},
         {"\"Master\":{", "\"Master\":[{", KC_ETYPE,
          ".spec.replicaSpecs.Master: expected object, got array"},
         {"\"metadata\":{", "\"metadata\":\"x\",\"m\":{", KC_ETYPE,
@@ -407,57 +216,14 @@ static void test_path_errors(void)
     decode_fails(&t_job_desc, "[]", KC_ETYPE, "expected object, got array");
     decode_fails(&t_job_desc, "", KC_EPARSE,
                  "syntax error at byte 0: unexpected end of input (expected a JSON value)");
-    decode_fails(&t_job_desc, "{} x", KC_EPARSE,
-                 "syntax error at byte 3: unexpected 'x' (trailing characters after the JSON value)");
+    decode_fails(
+        &t_job_desc, "{} x", KC_EPARSE,
+        "syntax error at byte 3: unexpected 'x' (trailing characters after the JSON value)");
     decode_fails(&t_job_desc, "{\"spec\":{\"runPolicy\":{\"backoffLimit\":1,}}}", KC_EPARSE,
                  ".spec.runPolicy: syntax error at byte 39: unexpected '}' (expected member name)");
-    decode_fails(&t_job_desc, "{\"metadata\":{\"creationTimestamp\":\"2026-13-01T00:00:00Z\"}}",
-                 KC_ETYPE,
-                 ".metadata.creationTimestamp: expected RFC 3339 time, got \"2026-13-01T00:00:00Z\"");
-}
-
-static void test_unknown_members_at_every_level(void)
-{
-    const char *in =
-        "{\"apiVersion\":\"v\",\"x0\":1,\"kind\":\"K\","
-        "\"metadata\":{\"name\":\"n\",\"x1\":{\"deep\":[1,{\"a\":null}]},\"labels\":{\"a\":\"b\"},"
-        "\"managedFields\":[{\"manager\":\"m\",\"fieldsV1\":{\"f:spec\":{}},\"x2\":true}]},"
-        "\"spec\":{\"aFieldNoClientKnows\":{\"nested\":[1,2,{\"deep\":true}]},"
-        "\"replicaSpecs\":{\"Master\":{\"x3\":\"s\",\"template\":{\"x4\":[],\"spec\":{"
-        "\"containers\":[{\"name\":\"c\",\"x5\":1.50,\"env\":[{\"name\":\"e\",\"x6\":\"\\u00e9\\n\"}],"
-        "\"ports\":[{\"containerPort\":1,\"x7\":false}],\"resources\":{\"x8\":{},"
-        "\"limits\":{\"cpu\":\"1\"}}}],\"x9\":null}}}}},"
-        "\"status\":{\"x10\":\"y\"},\"x11\":-0.0e+5}";
-    t_job_t j;
-    kc_error_t err = KC_ERROR_INIT;
-    CHECK_INT(kc_json_decode(&t_job_desc, &j, in, strlen(in), &err), 0);
-    CHECK_STR(j.unknown.text, "\"x0\":1,\"x11\":-0.0e+5");
-    CHECK(j.type_meta.unknown.text == NULL);
-    CHECK_STR(j.type_meta.kind, "K");
-    CHECK_STR(j.metadata.unknown.text, "\"x1\":{\"deep\":[1,{\"a\":null}]}");
-    CHECK_STR(j.spec.unknown.text, "\"aFieldNoClientKnows\":{\"nested\":[1,2,{\"deep\":true}]}");
-    CHECK_STR(j.spec.replica_specs[0].value->unknown.text, "\"x3\":\"s\"");
-    t_container_t *c = &j.spec.replica_specs[0].value->template.spec.containers[0];
-    CHECK_STR(c->unknown.text, "\"x5\":1.50");
-    CHECK_STR(c->env[0].unknown.text, "\"x6\":\"\\u00e9\\n\"");
-    CHECK_STR(c->resources.unknown.text, "\"x8\":{}");
-    CHECK_STR(j.status.unknown.text, "\"x10\":\"y\"");
-    char *out;
-    CHECK_INT(kc_json_encode(&t_job_desc, &j, &out, NULL, &err), 0);
-    CHECK(tu_json_same(in, out));
-    CHECK_STR(out,
-              "{\"apiVersion\":\"v\",\"kind\":\"K\","
-              "\"metadata\":{\"name\":\"n\",\"labels\":{\"a\":\"b\"},"
-              "\"managedFields\":[{\"fieldsV1\":{\"f:spec\":{}},\"manager\":\"m\",\"x2\":true}],"
-              "\"x1\":{\"deep\":[1,{\"a\":null}]}},"
-              "\"spec\":{\"replicaSpecs\":{\"Master\":{\"template\":{\"spec\":{"
-              "\"containers\":[{\"name\":\"c\",\"env\":[{\"name\":\"e\",\"x6\":\"\\u00e9\\n\"}],"
-              "\"ports\":[{\"containerPort\":1,\"x7\":false}],\"resources\":{\"limits\":{\"cpu\":\"1\"},"
-              "\"x8\":{}},\"x5\":1.50}],\"x9\":null},\"x4\":[]},\"x3\":\"s\"}},"
-              "\"aFieldNoClientKnows\":{\"nested\":[1,2,{\"deep\":true}]}},"
-              "\"status\":{\"x10\":\"y\"},\"x0\":1,\"x11\":-0.0e+5}");
-    kc_free(out);
-    kc_object_free(&t_job_desc, &j);
+    decode_fails(
+        &t_job_desc, "{\"metadata\":{\"creationTimestamp\":\"2026-13-01T00:00:00Z\"}}", KC_ETYPE,
+        ".metadata.creationTimestamp: expected RFC 3339 time, got \"2026-13-01T00:00:00Z\"");
 }
 
 static void test_whitespace_and_escaped_names(void)
@@ -465,40 +231,12 @@ static void test_whitespace_and_escaped_names(void)
     const char *in = " \n{ \"api\\u0056ersion\" :\t\"v\" ,\r\n \"metadata\" : { \"labels\" : "
                      "{ \"a\" : \"b\" , \"c\" : null } , \"finalizers\" : [ \"f\" , \"g\" ] } ,"
                      " \"x\" : [ 1 , { \"y\" : [ ] } , \"z\\\"\" ] } \n";
-    roundtrip_exact(&t_job_desc, in,
+    tu_roundtrip_exact(&t_job_desc, in,
                     "{\"apiVersion\":\"v\",\"metadata\":{\"labels\":{\"a\":\"b\",\"c\":null},"
                     "\"finalizers\":[\"f\",\"g\"]},\"x\":[1,{\"y\":[]},\"z\\\"\"]}");
     /* "" is an ordinary unknown name, not the inline member (found by fuzzing) */
-    roundtrip_exact(&t_job_desc, "{\"\":{\"kind\":\"x\"},\"apiVersion\":\"v\"}",
+    tu_roundtrip_exact(&t_job_desc, "{\"\":{\"kind\":\"x\"},\"apiVersion\":\"v\"}",
                     "{\"apiVersion\":\"v\",\"\":{\"kind\":\"x\"}}");
-}
-
-static void test_duplicate_members_last_wins(void)
-{
-    roundtrip_exact(&t_zoo_desc,
-                    "{\"s\":\"a\",\"s\":\"b\",\"ls\":[\"x\"],\"lS\":[\"y\"],\"lS\":[\"z\"],"
-                    "\"st\":{\"name\":\"1\",\"value\":\"v\"},\"st\":{\"name\":\"2\"},"
-                    "\"pSt\":{\"name\":\"p\"},\"pSt\":null,\"j\":[1],\"j\":{\"a\":1},"
-                    "\"ms\":{\"a\":\"1\",\"b\":\"2\",\"a\":\"3\"},\"mpst\":{\"k\":{\"name\":\"1\"},"
-                    "\"k\":{\"name\":\"2\"}},\"reqS\":\"\",\"reqI32\":0,\"reqSt\":{\"name\":\"\"},"
-                    "\"reqL\":[]}",
-                    "{\"s\":\"b\",\"j\":{\"a\":1},\"st\":{\"name\":\"2\"},\"pSt\":null,\"lS\":[\"z\"],"
-                    "\"ms\":{\"a\":\"3\",\"b\":\"2\"},\"mpst\":{\"k\":{\"name\":\"2\"}},\"reqS\":\"\","
-                    "\"reqI32\":0,\"reqSt\":{\"name\":\"\"},\"reqL\":[],\"ls\":[\"x\"]}");
-
-    /* a large map with repeated keys goes through the hash index */
-    char doc[40000];
-    size_t n = (size_t)sprintf(doc, "{\"metadata\":{\"labels\":{");
-    for (int i = 0; i < 1000; i++)
-        n += (size_t)sprintf(doc + n, "%s\"k%d\":\"v%d\"", i ? "," : "", i % 700, i);
-    strcpy(doc + n, "}}}");
-    t_job_t j;
-    CHECK_INT(kc_json_decode(&t_job_desc, &j, doc, strlen(doc), NULL), 0);
-    CHECK_INT(j.metadata.n_labels, 700);
-    CHECK_STR(j.metadata.labels[5].key, "k5");
-    CHECK_STR(j.metadata.labels[5].value, "v705");
-    CHECK_STR(j.metadata.labels[699].value, "v699");
-    kc_object_free(&t_job_desc, &j);
 }
 
 static void test_strings(void)
@@ -534,22 +272,23 @@ static void test_strings(void)
     for (int i = 0; i < 400; i++)
         strcat(doc, "abcdefg\\\"");
     strcat(doc, "\"}");
-    roundtrip_exact(&t_job_desc, doc, NULL);
+    tu_roundtrip_exact(&t_job_desc, doc, NULL);
 }
 
 static void test_numbers(void)
 {
-    roundtrip_exact(&t_zoo_desc, "{\"lD\":[0.1,0.2,0.30000000000000004,1.5,-2.25,1e+22,"
+    tu_roundtrip_exact(&t_zoo_desc, "{\"lD\":[0.1,0.2,0.30000000000000004,1.5,-2.25,1e+22,"
                                  "123456789012345680000,0.0000012,1.2e-7,2.5e-308,"
                                  "9007199254740993,1e+100]}",
                     "{\"lD\":[0.1,0.2,0.30000000000000004,1.5,-2.25,1e+22,"
                     "123456789012345680000,0.0000012,1.2e-7,2.5e-308,"
                     "9007199254740992,1e+100]}");
     /* spellings are normalised for typed doubles, kept for quantities and free JSON */
-    roundtrip_exact(&t_zoo_desc, "{\"d\":1E2,\"q\":1.50e3,\"j\":1.0E+2,\"reqS\":\"\",\"reqI32\":0,"
-                                 "\"reqSt\":{\"name\":\"\"},\"reqL\":[]}",
-                    "{\"d\":100,\"q\":1.50e3,\"j\":1.0E+2,\"reqS\":\"\",\"reqI32\":0,"
-                    "\"reqSt\":{\"name\":\"\"},\"reqL\":[]}");
+    tu_roundtrip_exact(&t_zoo_desc,
+                       "{\"d\":1E2,\"q\":1.50e3,\"j\":1.0E+2,\"reqS\":\"\",\"reqI32\":0,"
+                       "\"reqSt\":{\"name\":\"\"},\"reqL\":[]}",
+                       "{\"d\":100,\"q\":1.50e3,\"j\":1.0E+2,\"reqS\":\"\",\"reqI32\":0,"
+                       "\"reqSt\":{\"name\":\"\"},\"reqL\":[]}");
     const char *bad[] = {"{\"d\":-}", "{\"d\":1.}", "{\"d\":.5}", "{\"d\":1e}", "{\"d\":+1}",
                          "{\"d\":0x1}", "{\"d\":NaN}", "{\"d\":Infinity}", "{\"j\":01}",
                          "{\"j\":-01}", "{\"j\":1.e5}", "{\"j\":tru}", "{\"j\":nul}"};
@@ -592,7 +331,7 @@ static void test_times(void)
     for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++) {
         snprintf(doc, sizeof(doc), "{\"metadata\":{\"creationTimestamp\":\"%s\"}}", ok[i].in);
         snprintf(want, sizeof(want), "{\"metadata\":{\"creationTimestamp\":\"%s\"}}", ok[i].out);
-        roundtrip_exact(&t_job_desc, doc, want);
+        tu_roundtrip_exact(&t_job_desc, doc, want);
     }
     const char *bad[] = {"2026-11-22 14:51:00Z", "2026-11-22T14:51:00", "2026-02-30T00:00:00Z",
                          "2026-11-22T24:00:00Z", "2026-11-22T14:60:00Z", "2026-11-22T14:51:60Z",
@@ -606,8 +345,9 @@ static void test_times(void)
     decode_fails(&t_job_desc, "{\"metadata\":{\"creationTimestamp\":5}}", KC_ETYPE,
                  ".metadata.creationTimestamp: expected RFC 3339 time string, got number");
     /* MicroTime keeps microseconds */
-    roundtrip_exact(&t_zoo_desc, "{\"mt\":\"2026-11-22T14:51:00.1Z\",\"lMt\":[\"2026-11-22T14:51:00Z\"]}",
-                    "{\"mt\":\"2026-11-22T14:51:00.100000Z\",\"lMt\":[\"2026-11-22T14:51:00.000000Z\"]}");
+    tu_roundtrip_exact(
+        &t_zoo_desc, "{\"mt\":\"2026-11-22T14:51:00.1Z\",\"lMt\":[\"2026-11-22T14:51:00Z\"]}",
+        "{\"mt\":\"2026-11-22T14:51:00.100000Z\",\"lMt\":[\"2026-11-22T14:51:00.000000Z\"]}");
     /* times that cannot be written */
     t_zoo_t z;
     kc_object_init(&t_zoo_desc, &z);
@@ -620,16 +360,18 @@ static void test_times(void)
 
 static void test_quantity_int_or_string_json(void)
 {
-    roundtrip_exact(&t_zoo_desc,
-                    "{\"q\":\"1.5Gi\",\"ios\":-3,\"j\":\"x\",\"lQ\":[\"0\",0,\"1e3\",1e3],"
-                    "\"lIos\":[\"\",0,2147483647],\"lJ\":[null,1,-2.5e-3,\"\\ud83d\\ude00\",[[[]]]],"
-                    "\"mq\":{\"cpu\":\"100m\"},\"reqS\":\"\",\"reqI32\":0,\"reqSt\":{\"name\":\"\"},"
-                    "\"reqL\":[]}",
-                    NULL);
+    tu_roundtrip_exact(
+        &t_zoo_desc,
+        "{\"q\":\"1.5Gi\",\"ios\":-3,\"j\":\"x\",\"lQ\":[\"0\",0,\"1e3\",1e3],"
+        "\"lIos\":[\"\",0,2147483647],\"lJ\":[null,1,-2.5e-3,\"\\ud83d\\ude00\",[[[]]]],"
+        "\"mq\":{\"cpu\":\"100m\"},\"reqS\":\"\",\"reqI32\":0,\"reqSt\":{\"name\":\"\"},"
+        "\"reqL\":[]}",
+        NULL);
     decode_fails(&t_zoo_desc, "{\"q\":true}", KC_ETYPE,
                  ".q: expected quantity (string or number), got boolean");
     decode_fails(&t_zoo_desc, "{\"ios\":1.5}", KC_ETYPE, ".ios: expected integer, got 1.5");
-    decode_fails(&t_zoo_desc, "{\"ios\":[]}", KC_ETYPE, ".ios: expected integer or string, got array");
+    decode_fails(&t_zoo_desc, "{\"ios\":[]}", KC_ETYPE,
+                 ".ios: expected integer or string, got array");
     decode_fails(&t_zoo_desc, "{\"mq\":{\"cpu\":{}}}", KC_ETYPE,
                  ".mq.cpu: expected quantity (string or number), got object");
     /* a quantity marked as number that is no number is written as a string */
@@ -659,7 +401,7 @@ static void test_depth_limit(void)
 {
     static char doc[8000];
     nest(doc, "[", "1", "]", KC_MAX_DEPTH - 1); /* the outer object is one level */
-    roundtrip_exact(&t_job_desc, doc, NULL);
+    tu_roundtrip_exact(&t_job_desc, doc, NULL);
     nest(doc, "[", "1", "]", KC_MAX_DEPTH);
     decode_fails(&t_job_desc, doc, KC_EDEPTH, ".x: nesting deeper than 128 at byte 132");
     nest(doc, "{\"a\":", "1", "}", 500);
@@ -861,11 +603,8 @@ static void test_bad_arguments(void)
 }
 
 TU_MAIN("runtime_json", TU_CASE(test_descriptors_are_valid), TU_CASE(test_every_kind_roundtrips),
-        TU_CASE(test_explicit_zero_and_empty_preserved), TU_CASE(test_explicit_null_preserved),
-        TU_CASE(test_set_member_replaces_kept_null),
-        TU_CASE(test_omitempty_and_required), TU_CASE(test_int64_exact), TU_CASE(test_path_errors),
-        TU_CASE(test_unknown_members_at_every_level), TU_CASE(test_whitespace_and_escaped_names),
-        TU_CASE(test_duplicate_members_last_wins), TU_CASE(test_strings), TU_CASE(test_numbers),
+        TU_CASE(test_int64_exact), TU_CASE(test_path_errors),
+        TU_CASE(test_whitespace_and_escaped_names), TU_CASE(test_strings), TU_CASE(test_numbers),
         TU_CASE(test_times), TU_CASE(test_quantity_int_or_string_json), TU_CASE(test_depth_limit),
         TU_CASE(test_truncations_fail_cleanly), TU_CASE(test_decode_allocation_failures),
         TU_CASE(test_encode_allocation_failures), TU_CASE(test_recorded_objects_roundtrip),

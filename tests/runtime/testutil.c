@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "kc/alloc.h"
+#include "kc/object.h"
 
 int tu_checks_failed;
 long tu_live, tu_alloc_count, tu_fail_at;
@@ -129,4 +130,26 @@ unsigned tu_rand(void)
     rng ^= rng >> 7;
     rng ^= rng << 17;
     return (unsigned)(rng >> 16);
+}
+
+void tu_roundtrip_exact(const kc_type_t *t, const char *in, const char *want)
+{
+    char obj[4096];
+    kc_error_t err = KC_ERROR_INIT;
+    CHECK(t->size <= sizeof(obj));
+    int rc = kc_json_decode(t, obj, in, strlen(in), &err);
+    CHECK_INT(rc, 0);
+    if (rc) {
+        fprintf(stderr, "  decode: %s\n", err.message);
+        return;
+    }
+    char *out = NULL;
+    size_t len = 0;
+    rc = kc_json_encode(t, obj, &out, &len, &err);
+    CHECK_INT(rc, 0);
+    CHECK_STR(out, want ? want : in);
+    if (out)
+        CHECK_INT(len, strlen(out));
+    kc_free(out);
+    kc_object_free(t, obj);
 }

@@ -69,6 +69,10 @@ char *tu_read_file(const char *path, size_t *len);
 /* A testdata file: KC_TESTDATA_DIR/<rel>. */
 char *tu_read_testdata(const char *rel, size_t *len);
 
+/* Decodes `in` as t, encodes it back and checks the result is `want` byte
+ * for byte (want NULL: the input itself). */
+void tu_roundtrip_exact(const kc_type_t *t, const char *in, const char *want);
+
 /* Semantic JSON equality of two texts (cJSON_Compare, member order ignored). */
 bool tu_json_same(const char *a, const char *b);
 
