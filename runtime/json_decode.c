@@ -359,7 +359,7 @@ static int decode_map(dec_t *d, const kc_field_t *f, void *base)
         kc__tok_pop(d);
         if (rc)
             break;
-        size_t dup;
+        size_t dup = 0;
         rc = find_dup(d, &ki, et, (const char *)*arr, es, *count - 1, &dup);
         if (rc < 0)
             break;

@@ -230,6 +230,10 @@ void history_compact(server_t *s);
 const event_t *history_at(const server_t *s, uint64_t rv); /* NULL if not kept */
 /* The objects of st as they were at rv (rv >= floor). Returns refs; caller unrefs. */
 kobj_t **store_snapshot(server_t *s, rstore_t *st, uint64_t rv, const char *ns, size_t *n);
+/* The same, only keys after `after` (a store key, NULL = from the start), at most `max`
+ * objects (0 = all); *total (may be NULL) counts all of them past `after`. */
+kobj_t **store_snapshot_range(server_t *s, rstore_t *st, uint64_t rv, const char *ns,
+                              const char *after, size_t max, size_t *n, size_t *total);
 void store_free_all(server_t *s);
 kobj_t *store_commit(server_t *s, rstore_t *st, cJSON *obj, bool crd, int evtype, kobj_t *old);
 

@@ -247,6 +247,19 @@ int handle_list(req_t *r, route_t *rt) {
         return rc;
     }
 
+    /* a page starts after the token's key; without selectors it holds `limit` objects and the
+     * rest is only counted (remainingItemCount): each page costs O(limit + log n) */
+    char *after = NULL;
+    if (start) {
+        if (rt->ns) {
+            if (asprintf(&after, "%s/%s", rt->ns, start) < 0) abort();
+        } else {
+            after = strdup(start);
+        }
+    }
+    bool nosel = !ls && !fs;
+    size_t max = nosel && limit > 0 ? (size_t)limit : 0, total = 0;
+
     pthread_mutex_lock(&s->mu);
     uint64_t snap = s->rv;
     int fail = 0;
@@ -267,7 +280,8 @@ int handle_list(req_t *r, route_t *rt) {
         snap = s->rv;
     }
     size_t n = 0;
-    kobj_t **all = fail ? NULL : store_snapshot(s, res->store, snap, rt->ns, &n);
+    kobj_t **all = fail ? NULL
+                        : store_snapshot_range(s, res->store, snap, rt->ns, after, max, &n, &total);
     uint64_t cur_rv = s->rv;
     pthread_mutex_unlock(&s->mu);
 
@@ -296,14 +310,16 @@ int handle_list(req_t *r, route_t *rt) {
         char *next = NULL;
         for (size_t i = 0; i < n; i++) {
             kobj_t *o = all[i];
-            if (start && strcmp(rel_key(rt, o), start) <= 0) continue;
-            if (!selector_match_labels(ls, o->obj) || !selector_match_fields(fs, o->obj)) continue;
-            if (limit > 0 && (long long)k >= limit) {
-                matched_after++;
+            if (!nosel &&
+                (!selector_match_labels(ls, o->obj) || !selector_match_fields(fs, o->obj)))
                 continue;
+            if (limit > 0 && (long long)k >= limit) {
+                matched_after = 1; /* one more match is enough to continue */
+                break;
             }
             sel[k++] = o;
         }
+        if (nosel && total > k) matched_after = total - k;
         long remaining = -1;
         if (matched_after) {
             next = make_token((long long)snap, rel_key(rt, sel[k - 1]));
@@ -353,6 +369,7 @@ int handle_list(req_t *r, route_t *rt) {
     }
     for (size_t i = 0; i < n; i++) kobj_unref(all[i]);
     free(all);
+    free(after);
     free(start);
     selector_free(ls);
     selector_free(fs);

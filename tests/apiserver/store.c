@@ -222,9 +222,11 @@ static size_t lower_bound(const rstore_t *st, const char *k) {
     return lo;
 }
 
-/* O(n + c log c) for c changes after rv: the oldest change of each key after rv tells what
- * the key held at rv, and merging that with the (sorted) current items keeps the order. */
-kobj_t **store_snapshot(server_t *s, rstore_t *st, uint64_t rv, const char *ns, size_t *n) {
+/* O(log n + m + c log c) for m items returned and c changes after rv: the oldest change of
+ * each key after rv tells what the key held at rv, and merging that with the (sorted) current
+ * items keeps the order. */
+kobj_t **store_snapshot_range(server_t *s, rstore_t *st, uint64_t rv, const char *ns,
+                              const char *after, size_t max, size_t *n, size_t *total) {
     size_t nslen = ns ? strlen(ns) : 0;
     /* the current items of the namespace: keys "ns/..." are one contiguous run */
     size_t from = 0, to = st->n;
@@ -240,6 +242,11 @@ kobj_t **store_snapshot(server_t *s, rstore_t *st, uint64_t rv, const char *ns, 
         to = lower_bound(st, pfx);
         if (pfx != stackkey) free(pfx);
     }
+    if (after) {
+        size_t lb = lower_bound(st, after);
+        if (lb < st->n && !strcmp(st->items[lb]->key, after)) lb++;
+        if (lb > from) from = lb < to ? lb : to;
+    }
     undo_t *u = NULL;
     size_t nu = 0, capu = 0;
     for (uint64_t x = rv + 1; rv < s->rv && x <= s->rv; x++) {
@@ -247,6 +254,7 @@ kobj_t **store_snapshot(server_t *s, rstore_t *st, uint64_t rv, const char *ns, 
         if (!e || e->store_id != st->id) continue;
         const char *key = e->obj->key;
         if (ns && (strncmp(key, ns, nslen) || key[nslen] != '/')) continue;
+        if (after && strcmp(key, after) <= 0) continue;
         if (nu == capu) {
             capu = capu ? capu * 2 : 64;
             undo_t *nv = realloc(u, capu * sizeof *nv);
@@ -256,24 +264,37 @@ kobj_t **store_snapshot(server_t *s, rstore_t *st, uint64_t rv, const char *ns, 
         u[nu++] = (undo_t){key, e->type == EV_ADDED ? NULL : e->old, x};
     }
     if (nu > 1) qsort(u, nu, sizeof *u, undo_cmp);
-    kobj_t **v = malloc((to - from + nu + 1) * sizeof *v);
+    size_t want = to - from + nu;
+    if (max && max < want) want = max;
+    kobj_t **v = malloc((want + 1) * sizeof *v);
     if (!v) abort();
     size_t cnt = 0, i = from, k = 0;
     while (i < to || k < nu) {
         int c = i >= to ? 1 : k >= nu ? -1 : strcmp(st->items[i]->key, u[k].key);
+        kobj_t *o;
         if (c < 0) {
-            v[cnt++] = kobj_ref(st->items[i++]);
-            continue;
+            o = st->items[i++];
+        } else {
+            /* key changed after rv: its oldest change holds the state at rv */
+            o = u[k].at_rv;
+            const char *key = u[k].key;
+            while (k < nu && !strcmp(u[k].key, key)) k++;
+            if (c == 0) i++;
+            if (!o) continue;
         }
-        /* key changed after rv: its oldest change holds the state at rv */
-        if (u[k].at_rv) v[cnt++] = kobj_ref(u[k].at_rv);
-        const char *key = u[k].key;
-        while (k < nu && !strcmp(u[k].key, key)) k++;
-        if (c == 0) i++;
+        /* past max only count, unless nobody asks for the count */
+        if (!max || cnt < max) v[cnt] = kobj_ref(o);
+        else if (!total) break;
+        cnt++;
     }
     free(u);
-    *n = cnt;
+    if (total) *total = cnt;
+    *n = max && cnt > max ? max : cnt;
     return v;
+}
+
+kobj_t **store_snapshot(server_t *s, rstore_t *st, uint64_t rv, const char *ns, size_t *n) {
+    return store_snapshot_range(s, st, rv, ns, NULL, 0, n, NULL);
 }
 
 void store_free_all(server_t *s) {

@@ -31,6 +31,7 @@
 #include <string.h>
 #include <strings.h>
 #include <arpa/inet.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <time.h>
 #include <unistd.h>
@@ -56,6 +57,15 @@ static void die(const char *fmt, ...) {
     fprintf(stderr, "\n");
     va_end(ap);
     exit(1);
+}
+
+/* CPU seconds this process (server and client threads) has used: steadier than wall time
+ * on a shared machine */
+static double cpu_now(void) {
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_stime.tv_sec +
+           ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) * 1e-6;
 }
 
 typedef struct text {
@@ -622,22 +632,29 @@ int main(int argc, char **argv) {
         bare_body = body;
         bare_len = blen;
         long bad = 0;
-        run_gets(port, path, threads, 0.3, &bad); /* warm up */
-        double srv_rate = run_gets(port, path, threads, seconds, &bad);
-        if (bad) die("%ld GETs failed", bad);
-        uint16_t bport;
-        struct MHD_Daemon *d = bare_start(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 2, &bport);
-        double bare_pool = run_gets(bport, "/", threads, seconds, &bad);
-        MHD_stop_daemon(d);
-        d = bare_start(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL,
-                       0, &bport);
-        double bare_tpc = run_gets(bport, "/", threads, seconds, &bad);
-        MHD_stop_daemon(d);
-        printf("(a) GET small object (%zu B), keep-alive, %d client threads, %.1f s:\n"
+        uint16_t pport, tport;
+        struct MHD_Daemon *dp = bare_start(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 2, &pport);
+        struct MHD_Daemon *dt = bare_start(
+            MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL, 0, &tport);
+        run_gets(port, path, threads, 0.2, &bad); /* warm up */
+        /* rounds interleaved, best of each: shared machines are noisy */
+        double srv_rate = 0, bare_pool = 0, bare_tpc = 0;
+        for (int round = 0; round < 3; round++) {
+            double r = run_gets(port, path, threads, seconds / 3, &bad);
+            if (bad) die("%ld GETs failed", bad);
+            if (r > srv_rate) srv_rate = r;
+            r = run_gets(pport, "/", threads, seconds / 3, &bad);
+            if (r > bare_pool) bare_pool = r;
+            r = run_gets(tport, "/", threads, seconds / 3, &bad);
+            if (r > bare_tpc) bare_tpc = r;
+        }
+        MHD_stop_daemon(dp);
+        MHD_stop_daemon(dt);
+        printf("(a) GET small object (%zu B), keep-alive, %d client threads, best of 3 x %.1f s:\n"
                "    kc-apiserver %8.0f GETs/s   (target >= 10000)\n"
                "    bare MHD, thread pool 2     %8.0f GETs/s   ratio %.2f\n"
                "    bare MHD, thread/connection %8.0f GETs/s   ratio %.2f\n",
-               blen, threads, seconds, srv_rate, bare_pool, srv_rate / bare_pool, bare_tpc,
+               blen, threads, seconds / 3, srv_rate, bare_pool, srv_rate / bare_pool, bare_tpc,
                srv_rate / bare_tpc);
         fflush(stdout);
         free(body);
@@ -686,7 +703,7 @@ int main(int argc, char **argv) {
         int changed = items / 5;
         if (run_jobs(port, changed, true)) die("patches failed");
         double tpages = now();
-        int pages = 1, got = 500;
+        int pages = 1, got = 500, last = 499;
         for (;;) {
             /* cheap scanning, not parsing: the client's cost stays out of the number */
             const char *cont = NULL, *q = body;
@@ -696,11 +713,18 @@ int main(int argc, char **argv) {
             snprintf(ppath, sizeof ppath, "%s?limit=500&continue=%.*s", lpath, tl, cont);
             free(body);
             if (request(&c, "GET", ppath, NULL, NULL, 0, &body, &blen) != 200) die("page failed");
-            for (const char *f = body; (f = strstr(f, "\"kind\":\"AscendJob\",")); f++) got++;
+            for (const char *f = body; (f = strstr(f, "\"name\":\"train-")); f++) {
+                int num = atoi(f + 14);
+                if (num <= last) die("page %d: train-%06d after train-%06d", pages, num, last);
+                last = num;
+                got++;
+            }
+            /* a consistent snapshot: the changes made after the first page do not show */
+            if (strstr(body, "\"touched\"")) die("page %d shows a later change", pages);
             pages++;
         }
         tpages = now() - tpages;
-        if (got < items) die("pages returned %d items, want %d", got, items);
+        if (got != items) die("pages returned %d items, want %d", got, items);
         printf("(b) LIST %d AscendJobs (%.1f KB/item, %.1f MB; created in %.2f s = %.0f/s):\n"
                "    served over HTTP     %8.2f ms\n"
                "    cJSON_PrintUnformatted %6.2f ms (%.1f MB)   ratio %.2f (target < 1.5)\n",
@@ -750,7 +774,7 @@ int main(int argc, char **argv) {
             enum { RT = 2, WT = 2 };
             watch_group_t g[RT];
             pthread_t rth[RT], wth[WT];
-            double t0 = now();
+            double t0 = now(), c0 = cpu_now();
             for (int i = 0; i < RT; i++) {
                 int from = watchers * i / RT, to = watchers * (i + 1) / RT;
                 g[i] = (watch_group_t){ws + from, to - from, events, t0 + 120};
@@ -770,7 +794,7 @@ int main(int argc, char **argv) {
             }
             double twrite = now() - t0;
             for (int i = 0; i < RT; i++) pthread_join(rth[i], NULL);
-            double tall = now() - t0;
+            double tall = now() - t0, call = cpu_now() - c0;
             long total = 0, lost = 0, disorder = 0, closed_early = 0;
             for (int i = 0; i < watchers; i++) {
                 total += ws[i].events;
@@ -787,11 +811,13 @@ int main(int argc, char **argv) {
             if (bad) die("%ld writes failed", bad);
             if (pass == 0)
                 printf("(c) %d watchers x %d events, live: %ld delivered in %.2f s = %.0f events/s "
-                       "(writes %.0f/s, each fanned out to %d);\n", watchers, events, total, tall,
-                       (double)total / tall, events / twrite, watchers);
+                       "(writes %.0f/s, each fanned out to %d; CPU %.2f us/event);\n", watchers,
+                       events, total, tall, (double)total / tall, events / twrite, watchers,
+                       call * 1e6 / (double)total);
             else
-                printf("    replayed from history: %ld delivered in %.2f s = %.0f events/s;\n",
-                       total, tall, (double)total / tall);
+                printf("    replayed from history: %ld delivered in %.2f s = %.0f events/s "
+                       "(CPU %.2f us/event);\n",
+                       total, tall, (double)total / tall, call * 1e6 / (double)total);
             printf("    lost %ld (watchers short: %ld), out-of-order or errors %ld\n", lost,
                    closed_early, disorder);
             fflush(stdout);
