@@ -202,19 +202,10 @@ static int decode_list(dec_t *d, const kc_field_t *f, void *base)
         kc__tok_push_index(d, *count - 1);
         rc = decode_elem_or_null(d, f->kind, f->type, e);
         kc__tok_pop(d);
-        if (rc)
+        if (rc || (rc = kc__tok_next(d, ']')) < 0)
             return rc;
-        kc__tok_ws(d);
-        if (kc__tok_peek(d) == ',') {
-            d->p++;
-            kc__tok_ws(d);
-            continue;
-        }
-        if (kc__tok_peek(d) == ']') {
-            d->p++;
+        if (rc == 0)
             break;
-        }
-        return kc__tok_syntax(d, "expected ',' or ']'");
     }
     shrink(arr, *count, cap, es);
     d->depth--;
@@ -369,19 +360,8 @@ static int decode_map(dec_t *d, const kc_field_t *f, void *base)
             memcpy(old, e, es);
             (*count)--;
         }
-        rc = 0;
-        kc__tok_ws(d);
-        if (kc__tok_peek(d) == ',') {
-            d->p++;
-            kc__tok_ws(d);
-            continue;
-        }
-        if (kc__tok_peek(d) == '}') {
-            d->p++;
+        if ((rc = kc__tok_next(d, '}')) <= 0)
             break;
-        }
-        rc = kc__tok_syntax(d, "expected ',' or '}'");
-        break;
     }
     kc_free(ki.slots);
     if (rc)
@@ -439,7 +419,9 @@ static void put_member(kc_buf_t *ub, const char *key, size_t key_len, const char
  * member unless the member gets a value, see json_encode.c):
  *   - null for a member that cannot be absent (value scalars and structs,
  *     lists, maps: kc__field_nullable() is false);
- *   - a zero time ("1970-01-01T00:00:00Z"), since zero + present means null.
+ *   - a time written back as the zero time ("1970-01-01T00:00:00Z", also
+ *     "...00.5Z" for a seconds-precision Time), since zero + present means
+ *     null: the text keeps it exactly, the member stays zero.
  * Without an unknown member (ub NULL) the member is only cleared. */
 static void keep_as_unknown(const kc_field_t *f, void *base, kc_unknown_t *u, uint32_t idx,
                             kc_buf_t *ub, const char *key, size_t key_len, const char *v,
@@ -452,12 +434,15 @@ static void keep_as_unknown(const kc_field_t *f, void *base, kc_unknown_t *u, ui
         put_member(ub, key, key_len, v, v_len);
 }
 
+/* Does a time member hold a value that is written back as the zero time
+ * ("1970-01-01T00:00:00Z" at its precision: seconds, or microseconds for
+ * MicroTime)?  Present + zero means null, so such a value is kept as text. */
 static inline bool is_zero_time_member(const kc_field_t *f, const void *base)
 {
     if (f->shape != KC_SHAPE_VALUE || (f->kind != KC_KIND_TIME && f->kind != KC_KIND_MICRO_TIME))
         return false;
     const kc_time_t *t = KC_CAT(base, f->offset);
-    return t->sec == 0 && t->nsec == 0;
+    return t->sec == 0 && t->nsec < (f->kind == KC_KIND_TIME ? 1000000000 : 1000);
 }
 
 static inline int name_cmp(const kc_field_t *f, const char *name, size_t len)
@@ -604,20 +589,8 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
         if (!rc && ub.oom)
             rc = kc__tok_nomem(d);
         kc__tok_pop(d);
-        if (rc)
+        if (rc || (rc = kc__tok_next(d, '}')) <= 0)
             break;
-        kc__tok_ws(d);
-        if (kc__tok_peek(d) == ',') {
-            d->p++;
-            kc__tok_ws(d);
-            continue;
-        }
-        if (kc__tok_peek(d) == '}') {
-            d->p++;
-            break;
-        }
-        rc = kc__tok_syntax(d, "expected ',' or '}'");
-        break;
     }
     if (rc) {
         kc_free(ub.p);

@@ -320,6 +320,20 @@ static int write_elem(enc_t *e, unsigned kind, const kc_type_t *type, const void
     }
 }
 
+/* What a pointer (a PTR member or map value) points to: null for NULL; a
+ * time it points to is always a time, also the zero one (the pointer says it
+ * was set, as Go's *metav1.Time does). */
+static int write_target(enc_t *e, unsigned kind, const kc_type_t *type, const void *q)
+{
+    if (!q) {
+        PUT_LIT(e, "null");
+        return 0;
+    }
+    if (kind == KC_KIND_TIME || kind == KC_KIND_MICRO_TIME)
+        return put_time(e, q, kind == KC_KIND_MICRO_TIME);
+    return write_elem(e, kind, type, q);
+}
+
 /* Is a VALUE member of a non-struct kind empty (Go's omitempty)? */
 static bool value_is_empty(unsigned kind, const void *p)
 {
@@ -394,12 +408,8 @@ static int write_map(enc_t *e, const kc_field_t *f, const void *base)
         kc__buf_putc(&e->b, ':');
         push(e, key, klen);
         const void *vp = entry + vf->offset;
-        if (vf->shape == KC_SHAPE_PTR) {
-            vp = *(void *const *)vp;
-            if (!vp)
-                PUT_LIT(e, "null");
-        }
-        rc = vp ? write_elem(e, vf->kind, vf->type, vp) : 0;
+        rc = vf->shape == KC_SHAPE_PTR ? write_target(e, vf->kind, vf->type, *(void *const *)vp)
+                                       : write_elem(e, vf->kind, vf->type, vp);
         e->nseg--;
         if (rc)
             return rc;
@@ -475,14 +485,9 @@ static int write_member(enc_t *e, const kc_field_t *f, const void *base, bool *f
     case KC_SHAPE_VALUE:
         rc = write_elem(e, f->kind, f->type, p);
         break;
-    case KC_SHAPE_PTR: {
-        const void *q = *(void *const *)p;
-        if (q)
-            rc = write_elem(e, f->kind, f->type, q);
-        else
-            PUT_LIT(e, "null");
+    case KC_SHAPE_PTR:
+        rc = write_target(e, f->kind, f->type, *(void *const *)p);
         break;
-    }
     case KC_SHAPE_LIST:
         rc = write_list(e, f, base);
         break;

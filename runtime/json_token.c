@@ -121,6 +121,13 @@ int kc__tok_enter(kc__dec_t *d)
 
 /* ---- tokens ------------------------------------------------------------ */
 
+int kc__tok_separator_error(kc__dec_t *d, int close)
+{
+    return kc__tok_syntax(d, close == '}'   ? "expected ',' or '}'"
+                             : close == ']' ? "expected ',' or ']'"
+                                            : "expected ','");
+}
+
 int kc__tok_literal(kc__dec_t *d, const char *word, size_t n)
 {
     if ((size_t)(d->end - d->p) < n || memcmp(d->p, word, n) != 0)
@@ -564,19 +571,9 @@ static int walk_members(kc__dec_t *d, int close, kc__member_fn fn, void *ctx)
         kc__tok_pop(d);
         if (rc)
             return rc;
-        if ((rc = fn(ctx, key.raw, key.len, v, (size_t)(d->p - v))))
+        if ((rc = fn(ctx, key.raw, key.len, v, (size_t)(d->p - v))) ||
+            (rc = kc__tok_next(d, close)) <= 0)
             return rc;
-        kc__tok_ws(d);
-        if (kc__tok_peek(d) == ',') {
-            d->p++;
-            kc__tok_ws(d);
-            continue;
-        }
-        if (kc__tok_peek(d) == close) {
-            d->p += close > 0;
-            return 0;
-        }
-        return kc__tok_syntax(d, close > 0 ? "expected ',' or '}'" : "expected ','");
     }
 }
 

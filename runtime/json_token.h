@@ -78,6 +78,28 @@ static inline bool kc__tok_is_null(const kc__dec_t *d)
     return kc__tok_peek(d) == 'n';
 }
 
+int kc__tok_separator_error(kc__dec_t *d, int close);
+
+/* After a member or an element: consumes ',' and the whitespace after it
+ * (returns 1: another one follows) or the closing `close` ('}' or ']'; -1:
+ * the end of the input, not consumed) and returns 0; else KC_EPARSE
+ * "expected ',' or '}'". */
+static inline int kc__tok_next(kc__dec_t *d, int close)
+{
+    kc__tok_ws(d);
+    int c = kc__tok_peek(d);
+    if (c == ',') {
+        d->p++;
+        kc__tok_ws(d);
+        return 1;
+    }
+    if (c == close) {
+        d->p += close > 0;
+        return 0;
+    }
+    return kc__tok_separator_error(d, close);
+}
+
 /* Consumes exactly `word` (true/false/null). */
 int kc__tok_literal(kc__dec_t *d, const char *word, size_t n);
 

@@ -102,6 +102,11 @@ void kc__field_free(const kc_field_t *f, void *base)
     }
 }
 
+size_t kc_field_elem_size(const kc_field_t *f)
+{
+    return f ? kc__elem_size(kc__elem_kind(f), f->type) : 0;
+}
+
 void kc_object_init(const kc_type_t *t, void *obj)
 {
     if (t && obj)

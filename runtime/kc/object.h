@@ -41,6 +41,11 @@ int kc_json_decode(const kc_type_t *t, void *out, const char *json, size_t len,
 int kc_json_encode(const kc_type_t *t, const void *in, char **out, size_t *out_len,
                    kc_error_t *err);
 
+/* The size of one element of a member: the member itself (VALUE), its target
+ * (PTR), one item (LIST), one entry struct (MAP).  For code that walks
+ * described structs generically. */
+size_t kc_field_elem_size(const kc_field_t *f);
+
 /* Checks a descriptor (recursively) against the rules the engine relies on:
  * by_name sorted and complete, offsets inside the struct, map entry types of
  * {char *key, value}, +json:inline only on value structs, at most KC_MAX_FIELDS

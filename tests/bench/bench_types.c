@@ -236,23 +236,6 @@ typedef struct breakdown {
     double strings;                /* string bytes before sharing equal strings (with NULs) */
 } breakdown_t;
 
-static size_t elem_size(unsigned kind, const kc_type_t *type)
-{
-    switch (kind) {
-    case KC_KIND_STRING: return sizeof(char *);
-    case KC_KIND_BOOL: return sizeof(bool);
-    case KC_KIND_INT32: return sizeof(int32_t);
-    case KC_KIND_INT64: return sizeof(int64_t);
-    case KC_KIND_DOUBLE: return sizeof(double);
-    case KC_KIND_TIME:
-    case KC_KIND_MICRO_TIME: return sizeof(kc_time_t);
-    case KC_KIND_QUANTITY: return sizeof(kc_quantity_t);
-    case KC_KIND_INT_OR_STRING: return sizeof(kc_int_or_string_t);
-    case KC_KIND_JSON: return sizeof(kc_json_t);
-    default: return type->size;
-    }
-}
-
 static bool all_zero(const void *p, size_t n)
 {
     const unsigned char *b = p;
@@ -293,7 +276,7 @@ static void count_struct(breakdown_t *b, const kc_type_t *t, const char *o)
         const kc_field_t *f = &t->fields[i];
         const char *p = o + f->offset;
         unsigned kind = f->shape == KC_SHAPE_MAP ? KC_KIND_STRUCT : f->kind;
-        size_t es = elem_size(kind, f->type);
+        size_t es = kc_field_elem_size(f);
         if (f->shape == KC_SHAPE_VALUE) {
             if (all_zero(p, es))
                 b->absent += (double)es;

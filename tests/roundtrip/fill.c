@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "kc/alloc.h"
+#include "kc/object.h"
 
 #define MAX_DEPTH 6
 
@@ -11,24 +12,6 @@ static uint32_t next(fill_rng_t *r)
 {
     r->state = r->state * 6364136223846793005ull + 1442695040888963407ull;
     return (uint32_t)(r->state >> 33);
-}
-
-size_t fill_elem_size(const kc_field_t *f)
-{
-    switch ((kc_kind_t)f->kind) {
-    case KC_KIND_STRING: return sizeof(char *);
-    case KC_KIND_BOOL: return sizeof(bool);
-    case KC_KIND_INT32: return sizeof(int32_t);
-    case KC_KIND_INT64: return sizeof(int64_t);
-    case KC_KIND_DOUBLE: return sizeof(double);
-    case KC_KIND_TIME:
-    case KC_KIND_MICRO_TIME: return sizeof(kc_time_t);
-    case KC_KIND_QUANTITY: return sizeof(kc_quantity_t);
-    case KC_KIND_INT_OR_STRING: return sizeof(kc_int_or_string_t);
-    case KC_KIND_JSON: return sizeof(kc_json_t);
-    case KC_KIND_STRUCT: return f->type->size;
-    }
-    return 0;
 }
 
 static char *random_string(fill_rng_t *r, const char *prefix)
@@ -95,7 +78,7 @@ static int fill_field(fill_rng_t *r, const kc_field_t *f, char *obj, int depth)
     case KC_SHAPE_PTR: {
         if (deep)
             return 0;
-        void *p = kc_calloc(1, fill_elem_size(f));
+        void *p = kc_calloc(1, kc_field_elem_size(f));
         if (!p)
             return -1;
         *(void **)member = p;
@@ -106,7 +89,7 @@ static int fill_field(fill_rng_t *r, const kc_field_t *f, char *obj, int depth)
         if (deep)
             return 0;
         size_t n = next(r) % 3;
-        size_t size = f->shape == KC_SHAPE_MAP ? f->type->size : fill_elem_size(f);
+        size_t size = kc_field_elem_size(f);
         char *items = kc_calloc(n ? n : 1, size);
         if (!items)
             return -1;

@@ -14,7 +14,4 @@ typedef struct fill_rng {
 /* obj must be zeroed.  Returns 0, or -1 when an allocation failed. */
 int fill_random(fill_rng_t *rng, const kc_type_t *t, void *obj, int depth);
 
-/* sizeof one element of a field's kind (a list element, a pointee). */
-size_t fill_elem_size(const kc_field_t *f);
-
 #endif

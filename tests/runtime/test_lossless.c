@@ -29,6 +29,14 @@ static void test_explicit_zero_and_empty_preserved(void)
 {
     tu_roundtrip_exact(&t_zoo_desc, ZERO_HEAD ZERO_TIMES "," ZERO_REST "}",
                        ZERO_HEAD ZERO_REST "," ZERO_TIMES "}");
+    /* a time written back as the zero time is kept as text too, exactly;
+     * a pointer to a zero time is a time, not null */
+    tu_roundtrip_exact(&t_zoo_desc,
+                       "{\"mt\":\"1970-01-01T00:00:00.000100Z\",\"pT\":\"1970-01-01T00:00:00Z\","
+                       "\"t\":\"1970-01-01T00:00:00.500+00:00\"}",
+                       "{\"mt\":\"1970-01-01T00:00:00.000100Z\",\"pT\":\"1970-01-01T00:00:00Z\","
+                       "\"t\":\"1970-01-01T00:00:00.500+00:00\"}");
+    tu_roundtrip_exact(&t_zoo_desc, "{\"pMt\":\"1970-01-01T00:00:00.000000Z\",\"mpst\":{}}", NULL);
     /* {} for a struct without required members */
     tu_roundtrip_exact(&t_job_desc, "{\"metadata\":{},\"spec\":{\"runPolicy\":{}},\"status\":{}}",
                        NULL);

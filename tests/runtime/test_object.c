@@ -152,6 +152,25 @@ static void test_deepcopy_bad_arguments(void)
     CHECK(!kc_object_equal(&t_job_desc, &j, NULL));
 }
 
+static void test_field_elem_size(void)
+{
+    static const struct {
+        const char *name;
+        size_t size;
+    } want[] = {
+        {"s", sizeof(char *)},          {"b", sizeof(bool)},
+        {"t", sizeof(kc_time_t)},       {"st", sizeof(t_env_var_t)},
+        {"pI32", sizeof(int32_t)},      {"pSt", sizeof(t_env_var_t)},
+        {"lB", sizeof(bool)},           {"lQ", sizeof(kc_quantity_t)},
+        {"mst", sizeof(t_env_entry_t)}, {"mq", sizeof(kc_quantity_entry_t)},
+    };
+    for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++)
+        for (uint32_t i = 0; i < t_zoo_desc.n_fields; i++)
+            if (strcmp(t_zoo_desc.fields[i].json_name, want[k].name) == 0)
+                CHECK_INT(kc_field_elem_size(&t_zoo_desc.fields[i]), want[k].size);
+    CHECK_INT(kc_field_elem_size(NULL), 0);
+}
+
 TU_MAIN("runtime_object", TU_CASE(test_init_and_free_of_zero), TU_CASE(test_random_deepcopy_equal),
         TU_CASE(test_equal_sees_every_difference), TU_CASE(test_deepcopy_allocation_failures),
-        TU_CASE(test_deepcopy_bad_arguments))
+        TU_CASE(test_deepcopy_bad_arguments), TU_CASE(test_field_elem_size))

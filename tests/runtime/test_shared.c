@@ -35,23 +35,6 @@ static bool elem_inside(unsigned kind, const kc_type_t *type, const void *p, con
     }
 }
 
-static size_t elem_size(unsigned kind, const kc_type_t *type)
-{
-    switch (kind) {
-    case KC_KIND_STRING: return sizeof(char *);
-    case KC_KIND_BOOL: return sizeof(bool);
-    case KC_KIND_INT32: return sizeof(int32_t);
-    case KC_KIND_INT64: return sizeof(int64_t);
-    case KC_KIND_DOUBLE: return sizeof(double);
-    case KC_KIND_TIME:
-    case KC_KIND_MICRO_TIME: return sizeof(kc_time_t);
-    case KC_KIND_QUANTITY: return sizeof(kc_quantity_t);
-    case KC_KIND_INT_OR_STRING: return sizeof(kc_int_or_string_t);
-    case KC_KIND_JSON: return sizeof(kc_json_t);
-    default: return type->size;
-    }
-}
-
 static bool all_inside(const kc_type_t *t, const void *obj, const char *lo, const char *hi)
 {
     const char *o = obj;
@@ -71,7 +54,7 @@ static bool all_inside(const kc_type_t *t, const void *obj, const char *lo, cons
         size_t n = f->shape == KC_SHAPE_PTR ? 1 : *(const size_t *)(o + f->count_offset);
         if (!a)
             continue;
-        size_t es = elem_size(kind, f->type);
+        size_t es = kc_field_elem_size(f);
         if (!inside(a, lo, hi) || !inside(a + n * es - 1, lo, hi) ||
             (uintptr_t)a % (es >= 8 ? 8 : es) != 0)
             return false;

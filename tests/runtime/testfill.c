@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "kc/alloc.h"
+#include "kc/object.h"
 #include "testutil.h"
 
 static char *rand_string(void)
@@ -59,23 +60,15 @@ void tu_fill_random(const kc_type_t *t, void *obj, int depth)
         switch (f->shape) {
         case KC_SHAPE_VALUE: fill_elem(f->kind, f->type, p, depth); break;
         case KC_SHAPE_PTR: {
-            size_t es = f->kind == KC_KIND_STRUCT ? f->type->size : 64;
-            void *q = kc_calloc(1, es);
+            void *q = kc_calloc(1, kc_field_elem_size(f));
             fill_elem(f->kind, f->type, q, depth);
             *(void **)p = q;
             break;
         }
         default: {
-            const kc_type_t *et = f->shape == KC_SHAPE_MAP ? f->type : f->type;
+            const kc_type_t *et = f->type;
             unsigned kind = f->shape == KC_SHAPE_MAP ? KC_KIND_STRUCT : f->kind;
-            size_t es = kind == KC_KIND_STRUCT ? et->size : kind == KC_KIND_BOOL ? sizeof(bool)
-                        : kind == KC_KIND_INT32 ? 4
-                        : kind == KC_KIND_STRING ? sizeof(char *)
-                        : kind == KC_KIND_INT64 || kind == KC_KIND_DOUBLE ? 8
-                        : kind == KC_KIND_TIME || kind == KC_KIND_MICRO_TIME ? sizeof(kc_time_t)
-                        : kind == KC_KIND_QUANTITY ? sizeof(kc_quantity_t)
-                        : kind == KC_KIND_INT_OR_STRING ? sizeof(kc_int_or_string_t)
-                                                        : sizeof(kc_json_t);
+            size_t es = kc_field_elem_size(f);
             size_t n = tu_rand() % 4;
             char *a = n ? kc_calloc(n, es) : NULL;
             for (size_t k = 0; k < n; k++) {
