@@ -43,6 +43,7 @@
 #include <cjson/cJSON.h>
 #include <microhttpd.h>
 
+#include "bench_items.h"
 #include "kc_apiserver.h"
 
 /* ---- small helpers ---- */
@@ -72,38 +73,6 @@ static double cpu_now(void) {
            ((double)ru.ru_utime.tv_usec + (double)ru.ru_stime.tv_usec) * 1e-6;
 }
 
-typedef struct text {
-    char *p;
-    size_t len, cap;
-} text_t;
-
-static void tput(text_t *t, const void *s, size_t n) {
-    if (t->len + n + 1 > t->cap) {
-        t->cap = (t->len + n + 1) * 2;
-        t->p = realloc(t->p, t->cap);
-        if (!t->p) abort();
-    }
-    memcpy(t->p + t->len, s, n);
-    t->len += n;
-    t->p[t->len] = 0;
-}
-
-static void put(text_t *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void put(text_t *t, const char *fmt, ...) {
-    for (;;) {
-        va_list ap;
-        va_start(ap, fmt);
-        int n = vsnprintf(t->p + t->len, t->cap - t->len, fmt, ap);
-        va_end(ap);
-        if (n >= 0 && (size_t)n < t->cap - t->len) {
-            t->len += (size_t)n;
-            return;
-        }
-        t->cap = (t->cap + (size_t)n + 1) * 2;
-        t->p = realloc(t->p, t->cap);
-        if (!t->p) abort();
-    }
-}
 
 /* ---- a minimal keep-alive HTTP/1.1 client ---- */
 typedef struct conn {
@@ -337,48 +306,7 @@ static const char crd_json[] =
     "\"properties\":{\"spec\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true},"
     "\"status\":{\"type\":\"object\",\"x-kubernetes-preserve-unknown-fields\":true}}}}}]}}";
 
-static void put_pod_template(text_t *t, int i, int rank) {
-    put(t,
-        "\"template\":{\"metadata\":{\"labels\":{\"app\":\"ascend\",\"rank\":\"%d\"}},\"spec\":{"
-        "\"schedulerName\":\"volcano\",\"nodeSelector\":{\"host-arch\":\"huawei-arm\",\"accelerator-type\":\"module\"},"
-        "\"containers\":[{\"name\":\"ascend\",\"image\":\"swr.example/mindspore:2.0.%d\","
-        "\"imagePullPolicy\":\"IfNotPresent\",\"command\":[\"/bin/bash\",\"-c\",\"python train.py --epochs 90\"],"
-        "\"env\":[{\"name\":\"RANK\",\"value\":\"%d\"},{\"name\":\"XDL_IP\",\"valueFrom\":{\"fieldRef\":"
-        "{\"fieldPath\":\"status.hostIP\"}}},{\"name\":\"FRAMEWORK\",\"value\":\"MindSpore\"},"
-        "{\"name\":\"ASCEND_VISIBLE_DEVICES\",\"value\":\"0,1,2,3,4,5,6,7\"}],"
-        "\"ports\":[{\"name\":\"ascendjob-port\",\"containerPort\":2222,\"protocol\":\"TCP\"}],"
-        "\"resources\":{\"limits\":{\"huawei.com/Ascend910\":\"8\",\"memory\":\"512Gi\",\"cpu\":\"180\"},"
-        "\"requests\":{\"huawei.com/Ascend910\":\"8\",\"memory\":\"256Gi\",\"cpu\":\"90\"}},"
-        "\"volumeMounts\":[{\"name\":\"ascend-driver\",\"mountPath\":\"/usr/local/Ascend/driver\"},"
-        "{\"name\":\"data\",\"mountPath\":\"/job/data\",\"readOnly\":true}]}],"
-        "\"volumes\":[{\"name\":\"ascend-driver\",\"hostPath\":{\"path\":\"/usr/local/Ascend/driver\"}},"
-        "{\"name\":\"data\",\"persistentVolumeClaim\":{\"claimName\":\"dataset-%d\"}}]}}",
-        rank, i % 10, rank, i % 13);
-}
 
-/* An AscendJob as a client creates it; the server adds uid, timestamps, managedFields. */
-static void put_ascend_job(text_t *t, int i) {
-    put(t, "{\"apiVersion\":\"mindxdl.gitee.com/v1\",\"kind\":\"AscendJob\",\"metadata\":{"
-           "\"name\":\"train-%06d\",\"labels\":{\"app\":\"ascend\",\"team\":\"team-%d\","
-           "\"job-name\":\"train-%06d\",\"tier\":\"gold\"},\"annotations\":{"
-           "\"scheduling.k8s.io/group-name\":\"pg-%06d\",\"kc.example/owner\":\"alice\","
-           "\"huawei.com/schedule_policy\":\"chip8-node8\"},\"finalizers\":[\"kc.example/cleanup\"]},",
-        i, i % 7, i, i);
-    put(t, "\"spec\":{\"schedulerName\":\"volcano\",\"runPolicy\":{\"backoffLimit\":3,\"cleanPodPolicy\":\"None\","
-           "\"schedulingPolicy\":{\"minAvailable\":2,\"queue\":\"default\"}},\"successPolicy\":\"AllWorkers\","
-           "\"replicaSpecs\":{\"Master\":{\"replicas\":1,\"restartPolicy\":\"Never\",");
-    put_pod_template(t, i, 0);
-    put(t, "},\"Worker\":{\"replicas\":%d,\"restartPolicy\":\"OnFailure\",", 1 + i % 8);
-    put_pod_template(t, i, 1);
-    put(t, "}}},\"status\":{\"conditions\":[{\"type\":\"Created\",\"status\":\"True\",\"reason\":\"AscendJobCreated\","
-           "\"message\":\"AscendJob train-%06d is created.\",\"lastUpdateTime\":\"2026-11-22T14:51:00Z\","
-           "\"lastTransitionTime\":\"2026-11-22T14:51:00Z\"},{\"type\":\"Running\",\"status\":\"True\","
-           "\"reason\":\"AscendJobRunning\",\"message\":\"AscendJob train-%06d is running.\","
-           "\"lastUpdateTime\":\"2026-11-22T14:52:07Z\",\"lastTransitionTime\":\"2026-11-22T14:52:07Z\"}],"
-           "\"replicaStatuses\":{\"Master\":{\"active\":1},\"Worker\":{\"active\":%d}},"
-           "\"startTime\":\"2026-11-22T14:51:00Z\"}}",
-        i, i, 1 + i % 8);
-}
 
 typedef struct create_arg {
     uint16_t port;
@@ -421,7 +349,7 @@ static void *create_jobs(void *p) {
                 a->bad++;
             continue;
         }
-        put_ascend_job(&t, i);
+        put_ascend_job_as_created(&t, i);
         if (request(&c, "POST", "/apis/mindxdl.gitee.com/v1/namespaces/default/ascendjobs",
                     "application/json", t.p, t.len, NULL, NULL) != 201)
             a->bad++;
