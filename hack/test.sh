@@ -68,9 +68,16 @@ if [ "$fuzz" -gt 0 ]; then
   CC=clang kc_build build/fuzz -DKC_FUZZ=ON -DKC_BUILD_TESTS=OFF -DKC_BUILD_BENCH=OFF
   for f in build/fuzz/tests/fuzz/fuzz_*; do
     [ -x "$f" ] || continue
-    corpus="tests/fuzz/corpus/$(basename "$f")"; mkdir -p "build/fuzz/corpus-$(basename "$f")"
-    "$f" -max_total_time="$fuzz" "build/fuzz/corpus-$(basename "$f")" ${corpus:+$( [ -d "$corpus" ] && echo "$corpus")} \
-      >"build/fuzz/$(basename "$f").log" 2>&1 || { tail -n 30 "build/fuzz/$(basename "$f").log" >&2; status=1; }
+    name=$(basename "$f")
+    # new inputs go to build/fuzz/corpus-NAME; the kept corpus and crash regressions seed it
+    seeds=()
+    for d in "tests/fuzz/corpus/$name" "tests/runtime/fuzz-regress/$name"; do
+      [ -d "$d" ] && seeds+=("$d")
+    done
+    mkdir -p "build/fuzz/corpus-$name"
+    "$f" -max_total_time="$fuzz" "build/fuzz/corpus-$name" "${seeds[@]}" >"build/fuzz/$name.log" 2>&1 \
+      || { tail -n 30 "build/fuzz/$name.log" >&2; status=1; }
+    kc_log "$name: $(grep -oE 'stat::number_of_executed_units: [0-9]+' "build/fuzz/$name.log" || tail -n 1 "build/fuzz/$name.log")"
   done
 fi
 
