@@ -80,7 +80,7 @@ static void test_equal_sees_every_difference(void)
     b.t.nsec++;
     CHECK(!kc_object_equal(&t_zoo_desc, &a, &b));
     b.t.nsec--;
-    b.req_st.value = kc_strdup("different");
+    b.req_st.value = kc_strdup("different"); /* b is a copy: its old value is its block's */
     kc_free(a.req_st.value);
     a.req_st.value = kc_strdup("other");
     CHECK(!kc_object_equal(&t_zoo_desc, &a, &b));
@@ -90,19 +90,17 @@ static void test_equal_sees_every_difference(void)
 
     /* "" and NULL unknown text are the same (no unknown members) */
     kc_free(a.unknown.text);
-    kc_free(b.unknown.text);
     a.unknown.text = NULL;
-    b.unknown.text = kc_strdup("");
+    *kc_unknown_text(&b.unknown) = kc_strdup("");
     CHECK(kc_object_equal(&t_zoo_desc, &a, &b));
     /* but "" and NULL strings are not */
     kc_free(a.req_s);
-    kc_free(b.req_s);
     a.req_s = NULL;
     b.req_s = kc_strdup("");
     CHECK(!kc_object_equal(&t_zoo_desc, &a, &b));
     /* NaN equals NaN (so a copy equals its original) */
     a.d = b.d = strtod("nan", NULL);
-    kc_free(b.req_s);
+    kc_free(b.req_s); /* assigned above: outside the block, the caller's to free */
     b.req_s = NULL;
     CHECK(kc_object_equal(&t_zoo_desc, &a, &b));
     kc_object_free(&t_zoo_desc, &a);
@@ -141,6 +139,52 @@ static void test_deepcopy_allocation_failures(void)
     }
 }
 
+/* Block-backed objects (what deepcopy and decode make): a copy of one is a
+ * copy of its block; members the caller assigns lie outside the block, are
+ * copied the general way and freed by kc_object_free, and the block's own are
+ * never freed one by one. */
+static void test_block_backed(void)
+{
+    for (unsigned seed = 1; seed <= 100; seed++) {
+        tu_srand(seed);
+        t_zoo_t orig, c1, c2, c3;
+        kc_object_init(&t_zoo_desc, &orig);
+        tu_fill_random(&t_zoo_desc, &orig, 0);
+        CHECK_INT(kc_object_deepcopy(&t_zoo_desc, &c1, &orig), 0); /* built */
+        CHECK(c1.unknown.present & KC_UNKNOWN_BLOCK);
+        CHECK(!(orig.unknown.present & KC_UNKNOWN_BLOCK));
+        CHECK_INT(kc_object_deepcopy(&t_zoo_desc, &c2, &c1), 0); /* relocated */
+        CHECK(c2.unknown.present & KC_UNKNOWN_BLOCK);
+        CHECK(kc_object_equal(&t_zoo_desc, &c2, &orig));
+        /* fail the copy of the block: nothing leaks, the copy is empty */
+        long live = tu_live;
+        tu_fail_reset(1);
+        CHECK_INT(kc_object_deepcopy(&t_zoo_desc, &c3, &c1), KC_ENOMEM);
+        tu_fail_reset(0);
+        CHECK_INT(tu_live, live);
+        /* edit c2: new values, the old ones stay in the block */
+        c2.s = kc_strdup("assigned");
+        *kc_unknown_text(&c2.unknown) = kc_strdup("\"u\":1");
+        if (c2.n_ls) {
+            char **ls = kc_calloc(c2.n_ls + 1, sizeof(*ls));
+            memcpy(ls, c2.ls, c2.n_ls * sizeof(*ls)); /* old strings: the block's */
+            ls[c2.n_ls] = kc_strdup("new");
+            c2.ls = ls;
+            c2.n_ls++;
+        }
+        CHECK(!kc_object_equal(&t_zoo_desc, &c2, &c1));
+        CHECK_INT(kc_object_deepcopy(&t_zoo_desc, &c3, &c2), 0); /* mixed: built */
+        CHECK(c3.unknown.present & KC_UNKNOWN_BLOCK);
+        CHECK(kc_object_equal(&t_zoo_desc, &c3, &c2));
+        CHECK_STR(*kc_unknown_text(&c3.unknown), "\"u\":1");
+        kc_object_free(&t_zoo_desc, &c2);
+        kc_object_free(&t_zoo_desc, &c1);
+        kc_object_free(&t_zoo_desc, &orig);
+        CHECK_STR(c3.s, "assigned");
+        kc_object_free(&t_zoo_desc, &c3);
+    }
+}
+
 static void test_deepcopy_bad_arguments(void)
 {
     t_job_t j;
@@ -173,4 +217,5 @@ static void test_field_elem_size(void)
 
 TU_MAIN("runtime_object", TU_CASE(test_init_and_free_of_zero), TU_CASE(test_random_deepcopy_equal),
         TU_CASE(test_equal_sees_every_difference), TU_CASE(test_deepcopy_allocation_failures),
-        TU_CASE(test_deepcopy_bad_arguments), TU_CASE(test_field_elem_size))
+        TU_CASE(test_block_backed), TU_CASE(test_deepcopy_bad_arguments),
+        TU_CASE(test_field_elem_size))
