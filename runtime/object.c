@@ -94,8 +94,16 @@ static void field_release(const kc_field_t *f, void *base, const range_t *r)
     }
 }
 
+/* A block-backed struct (a root, or one the caller placed inside another
+ * object) releases with its own block's range, and then its block. */
 static void struct_release(const kc_type_t *t, void *obj, const range_t *r)
 {
+    kc_block_t *b = kc__block_of(t, obj);
+    range_t own;
+    if (b) {
+        own = (range_t){(uintptr_t)b, (uintptr_t)b + b->bytes};
+        r = &own;
+    }
     for (uint32_t i = 0; i < t->n_fields; i++) {
         const kc_field_t *f = &t->fields[i];
         if (f->shape == KC_SHAPE_VALUE && kc__kind_is_plain(f->kind))
@@ -107,6 +115,7 @@ static void struct_release(const kc_type_t *t, void *obj, const range_t *r)
     kc_unknown_t *u = kc__unknown(t, obj);
     if (u)
         drop(r, *kc_unknown_text(u));
+    kc_free(b);
 }
 
 void kc__elem_free(unsigned kind, const kc_type_t *type, void *p)
@@ -143,14 +152,7 @@ void kc_object_free(const kc_type_t *t, void *obj)
 {
     if (!t || !obj)
         return;
-    kc_block_t *b = kc__block_of(t, obj);
-    if (!b) {
-        struct_release(t, obj, &no_block);
-    } else { /* what the caller assigned lies outside the block */
-        range_t r = {(uintptr_t)b, (uintptr_t)b + b->bytes};
-        struct_release(t, obj, &r);
-        kc_free(b);
-    }
+    struct_release(t, obj, &no_block);
     memset(obj, 0, t->size);
 }
 
@@ -340,8 +342,16 @@ static inline bool reloc_elem(const reloc_t *r, unsigned kind, const kc_type_t *
 
 static bool reloc_struct(const reloc_t *r, const kc_type_t *t, char *obj)
 {
-    if (t->unknown_offset >= 0 && !reloc_ptr(r, kc_unknown_text(kc__unknown(t, obj))))
-        return false;
+    if (t->unknown_offset >= 0) {
+        kc_unknown_t *u = kc__unknown(t, obj);
+        /* a block-backed struct inside (its header lies in another block):
+         * the general copy handles it */
+        if ((u->present & KC_UNKNOWN_BLOCK) &&
+            (uintptr_t)u->text - r->lo - (uintptr_t)r->delta >= r->hi - r->lo)
+            return false;
+        if (!reloc_ptr(r, kc_unknown_text(u)))
+            return false;
+    }
     for (const kc_field_t *f = t->fields, *end = f + t->n_fields; f < end; f++) {
         char *p = obj + f->offset;
         if (f->shape == KC_SHAPE_VALUE) {

@@ -41,8 +41,11 @@ static inline shared_hdr_t *hdr_of(const void *obj)
 }
 
 /* Regions of the block, in layout order.  NONE: a move that only stores NULL
- * (an empty array's stale pointer). */
-enum { ROOT, R8, R4, R1, RSTR, N_REGIONS, NONE = N_REGIONS };
+ * (an empty array's stale pointer).  UNBLOCK: a move that makes the
+ * kc_unknown_t at the slot plain (no KC_UNKNOWN_BLOCK, text NULL until its
+ * text's own move): the copy of a block-backed struct that sat inside the
+ * source holds its members in the new block. */
+enum { ROOT, R8, R4, R1, RSTR, N_REGIONS, NONE = N_REGIONS, UNBLOCK };
 
 typedef struct move {
     const char *src;      /* bytes to copy, or NULL: only point the slot */
@@ -292,6 +295,15 @@ static int walk_struct(clone_t *c, const kc_type_t *t, const char *src, int regi
     int rc;
     const char *u;
     if (t->unknown_offset >= 0 &&
+        (((const kc_unknown_t *)(const void *)(src + t->unknown_offset))->present &
+         KC_UNKNOWN_BLOCK)) {
+        size_t slot = at + (uint32_t)t->unknown_offset;
+        move_t *m = add_move(c);
+        if (!m || slot > UINT32_MAX)
+            return KC_ENOMEM;
+        *m = (move_t){NULL, 0, (uint32_t)slot, 0, (uint8_t)region, UNBLOCK};
+    }
+    if (t->unknown_offset >= 0 &&
         (u = *kc_unknown_text((const kc_unknown_t *)(const void *)(src + t->unknown_offset))) &&
         (rc = take_string(c, u, region, at + (uint32_t)t->unknown_offset)))
         return rc;
@@ -360,6 +372,12 @@ static int build(const kc_type_t *t, const void *in, size_t hdr_size, void *root
             u->present &= ~KC_UNKNOWN_BLOCK;
         }
         for (const move_t *m = c.moves, *end = m + c.n_moves; m < end; m++) {
+            if (m->target_region == UNBLOCK) {
+                kc_unknown_t *u = (kc_unknown_t *)(void *)(base[m->slot_region] + m->slot);
+                u->text = NULL;
+                u->present &= ~KC_UNKNOWN_BLOCK;
+                continue;
+            }
             char *to = base[m->target_region] ? base[m->target_region] + m->target : NULL;
             if (m->src)
                 memcpy(to, m->src, m->len);

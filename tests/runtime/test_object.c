@@ -5,6 +5,7 @@
 
 #include "kc/alloc.h"
 #include "kc/object.h"
+#include "kc/shared.h"
 #include "testtypes.h"
 #include "testutil.h"
 
@@ -185,6 +186,56 @@ static void test_block_backed(void)
     }
 }
 
+/* A block-backed struct inside another object (decoded into a member, or a
+ * decoded object placed by value into a built list) keeps its own block: the
+ * outer free releases it, copies and clones copy it into their own block. */
+static void test_block_backed_inside(void)
+{
+    static const char spec[] =
+        "{\"schedulerName\":\"volcano\",\"x\":[1],\"runPolicy\":{\"backoffLimit\":3,\"y\":2},"
+        "\"replicaSpecs\":{\"Master\":{\"replicas\":1}}}";
+    static const char status[] = "{\"conditions\":[{\"type\":\"Running\"}]}";
+    for (int outer_decoded = 0; outer_decoded < 2; outer_decoded++) {
+        t_job_t j, c1, c2;
+        kc_object_init(&t_job_desc, &j);
+        if (outer_decoded)
+            CHECK_INT(kc_json_decode(&t_job_desc, &j, "{\"metadata\":{\"name\":\"n\"}}", 25,
+                                     NULL), 0);
+        else
+            j.metadata.name = kc_strdup("n");
+        CHECK_INT(kc_json_decode(&t_job_spec_desc, &j.spec, spec, strlen(spec), NULL), 0);
+        CHECK(j.spec.unknown.present & KC_UNKNOWN_BLOCK);
+        /* one with no pointer members but its header */
+        CHECK_INT(kc_json_decode(&t_job_status_desc, &j.status, "{}", 2, NULL), 0);
+        CHECK_INT(kc_object_deepcopy(&t_job_desc, &c1, &j), 0);
+        CHECK(kc_object_equal(&t_job_desc, &c1, &j));
+        CHECK(!(c1.spec.unknown.present & KC_UNKNOWN_BLOCK));
+        CHECK(!(c1.status.unknown.present & KC_UNKNOWN_BLOCK));
+        CHECK_STR(*kc_unknown_text(&c1.spec.unknown), "\"x\":[1]");
+        char *a = NULL, *b = NULL;
+        CHECK_INT(kc_json_encode(&t_job_desc, &j, &a, NULL, NULL), 0);
+        CHECK_INT(kc_json_encode(&t_job_desc, &c1, &b, NULL, NULL), 0);
+        CHECK_STR(a, b);
+        kc_free(a);
+        kc_free(b);
+        const void *s = NULL;
+        CHECK_INT(kc_shared_clone(&t_job_desc, &j, &s), 0);
+        CHECK(kc_object_equal(&t_job_desc, s, &j));
+        CHECK(!(((const t_job_t *)s)->spec.unknown.present & KC_UNKNOWN_BLOCK));
+        kc_shared_unref(s);
+        /* replace the status by another decoded one: the old one is freed */
+        kc_object_free(&t_job_status_desc, &j.status);
+        CHECK_INT(kc_json_decode(&t_job_status_desc, &j.status, status, strlen(status), NULL), 0);
+        CHECK_INT(kc_object_deepcopy(&t_job_desc, &c2, &j), 0);
+        CHECK(kc_object_equal(&t_job_desc, &c2, &j));
+        kc_object_free(&t_job_desc, &j);
+        CHECK(kc_object_equal(&t_job_desc, &c2, &c2));
+        CHECK_STR(c2.status.conditions[0].type, "Running");
+        kc_object_free(&t_job_desc, &c1);
+        kc_object_free(&t_job_desc, &c2);
+    }
+}
+
 static void test_deepcopy_bad_arguments(void)
 {
     t_job_t j;
@@ -217,5 +268,6 @@ static void test_field_elem_size(void)
 
 TU_MAIN("runtime_object", TU_CASE(test_init_and_free_of_zero), TU_CASE(test_random_deepcopy_equal),
         TU_CASE(test_equal_sees_every_difference), TU_CASE(test_deepcopy_allocation_failures),
-        TU_CASE(test_block_backed), TU_CASE(test_deepcopy_bad_arguments),
+        TU_CASE(test_block_backed), TU_CASE(test_block_backed_inside),
+        TU_CASE(test_deepcopy_bad_arguments),
         TU_CASE(test_field_elem_size))
