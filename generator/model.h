@@ -32,8 +32,9 @@
 #define KG_DESCRIPTOR_VERSION 1
 
 /* A struct has at most this many JSON fields: runtime/kc/types.h's KC_MAX_FIELDS
- * (kc_unknown_t.present has one bit per field and bit 63 for "decoded"). */
-#define KG_MAX_FIELDS 63
+ * (kc_unknown_t.present has one bit per field, bit 62 for "block-backed", bit 63
+ * for "decoded"). */
+#define KG_MAX_FIELDS 62
 
 /* ---- comments and markers --------------------------------------------- */
 

@@ -71,7 +71,7 @@ static int check_type(const kc_type_t *t, seen_t *seen, kc_error_t *err)
     if (seen->n < MAX_SEEN)
         seen->t[seen->n++] = t;
     if (t->n_fields > KC_MAX_FIELDS)
-        return bad(err, t, NULL, "more than 63 fields");
+        return bad(err, t, NULL, "more than 62 fields");
     if (t->n_fields && !t->fields)
         return bad(err, t, NULL, "no field table");
     if (t->unknown_offset >= 0 && (size_t)t->unknown_offset + sizeof(kc_unknown_t) > t->size)

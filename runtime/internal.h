@@ -166,4 +166,44 @@ int kc__json_members(const char *json, size_t len, kc__member_fn fn, void *ctx, 
 int kc__json_member_list(const char *text, size_t len, kc__member_fn fn, void *ctx,
                          kc_error_t *err);
 
+/* alloc.c: a scratch arena.  Between begin and stop, kc_malloc / kc_calloc /
+ * kc_realloc / kc_strdup on this thread take memory from it (first from
+ * `stack`, then from heap chunks of growing size) and kc_free of its memory
+ * does nothing; release frees the heap chunks.  Arenas nest (stop restores
+ * the outer one).  Used by the typed decoder, so that decoding costs no
+ * malloc per member before the result is compacted into one block. */
+typedef struct kc__arena {
+    char *lo, *p, *end, *last; /* the current chunk, its free space, the newest allocation */
+    void *stack;
+    size_t stack_size;
+    struct arena_chunk *chunks; /* heap chunks, newest first */
+    struct kc__arena *outer;
+} kc__arena_t;
+
+void kc__arena_begin(kc__arena_t *a, void *stack, size_t n);
+void kc__arena_stop(kc__arena_t *a);
+void kc__arena_release(kc__arena_t *a);
+
+/* The bytes of scratch space kc_json_decode keeps on the stack. */
+#define KC__DECODE_STACK 16384
+
+/* shared.c: compacts `in` into one exactly sized block (sizing pass, one
+ * kc_malloc, copy pass; equal strings stored once) and makes `out` (which
+ * may be `in` itself) a block-backed root: KC_UNKNOWN_BLOCK set, its unknown
+ * text in the block header.  t must have a kc_unknown_t.  On failure (KC_ENOMEM,
+ * KC_EDEPTH) `out` is untouched and nothing is allocated. */
+int kc__block_build(const kc_type_t *t, void *out, const void *in);
+
+/* object.c: is obj the root of a block-backed object?  Its block, or NULL. */
+static inline kc_block_t *kc__block_of(const kc_type_t *t, const void *obj)
+{
+    const kc_unknown_t *u = kc__cunknown(t, obj);
+    return u && (u->present & KC_UNKNOWN_BLOCK) ? (kc_block_t *)(void *)u->text : NULL;
+}
+
+/* json_decode.c: the decoder without blocks: every member its own
+ * kc_malloc (into the active arena, if any).  On failure *out is empty. */
+int kc__json_decode_scattered(const kc_type_t *t, void *out, const char *json, size_t len,
+                              const char *path, kc_error_t *err);
+
 #endif /* KC_INTERNAL_H */

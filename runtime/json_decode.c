@@ -7,10 +7,15 @@
  * +json:inline members); the others are appended, minified, to the struct's
  * kc_unknown_t.
  *
+ * kc_json_decode() runs the decoder in a scratch arena (no malloc per
+ * member) and compacts the result into one block (shared.c): a block-backed
+ * object.  The decoder itself allocates with kc_malloc & co. as usual, so
+ * kc__json_decode_scattered() (no arena) gives one allocation per member.
+ *
  * Failure handling: every member is kept consistent at all times (a list's
  * count covers each element as soon as it is zeroed, a PTR's target is
- * attached before it is filled), so on any error kc_json_decode() releases
- * the partly filled struct with kc_object_free() and nothing leaks.
+ * attached before it is filled), so on any error the decoder releases the
+ * partly filled struct with kc_object_free() and nothing leaks.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -607,8 +612,8 @@ static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
 
 /* ---- entry points ------------------------------------------------------ */
 
-int kc__json_decode_prefixed(const kc_type_t *t, void *out, const char *json, size_t len,
-                             const char *path, kc_error_t *err)
+int kc__json_decode_scattered(const kc_type_t *t, void *out, const char *json, size_t len,
+                              const char *path, kc_error_t *err)
 {
     if (!t || !out || (!json && len))
         return kc_error_set(err, KC_EINVAL, "kc_json_decode: NULL argument");
@@ -626,6 +631,27 @@ int kc__json_decode_prefixed(const kc_type_t *t, void *out, const char *json, si
     }
     if (rc)
         kc_object_free(t, out);
+    return rc;
+}
+
+/* Decodes into scratch memory (an arena: no malloc per member; frees inside
+ * the decoder cost nothing), then compacts the result into one block with
+ * `out` as its root.  On failure the arena goes away whole. */
+int kc__json_decode_prefixed(const kc_type_t *t, void *out, const char *json, size_t len,
+                             const char *path, kc_error_t *err)
+{
+    if (!t || !out || t->unknown_offset < 0) /* no kc_unknown_t to record a block on */
+        return kc__json_decode_scattered(t, out, json, len, path, err);
+    _Alignas(16) char stack[KC__DECODE_STACK];
+    kc__arena_t a;
+    kc__arena_begin(&a, stack, sizeof(stack));
+    int rc = kc__json_decode_scattered(t, out, json, len, path, err);
+    kc__arena_stop(&a);
+    if (!rc && (rc = kc__block_build(t, out, out))) {
+        memset(out, 0, t->size);
+        kc_error_set(err, rc, rc == KC_ENOMEM ? "out of memory" : "nesting too deep");
+    }
+    kc__arena_release(&a);
     return rc;
 }
 

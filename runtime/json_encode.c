@@ -427,7 +427,8 @@ static bool field_is_empty(const kc_field_t *f, const void *base);
 static bool struct_is_empty(const kc_type_t *t, const void *base)
 {
     const kc_unknown_t *u = kc__cunknown(t, base);
-    if (u && ((u->present & ~KC_UNKNOWN_DECODED) || (u->text && u->text[0])))
+    const char *text = u ? *kc_unknown_text(u) : NULL;
+    if (u && ((u->present & ~(KC_UNKNOWN_DECODED | KC_UNKNOWN_BLOCK)) || (text && text[0])))
         return false;
     for (uint32_t i = 0; i < t->n_fields; i++)
         if (!field_is_empty(&t->fields[i], base))
@@ -559,19 +560,20 @@ static int filter_member(void *ctx, const char *name, size_t name_len, const cha
 static void put_unknown(enc_t *e, const kc_type_t *t, const void *base, bool decoded, bool *first)
 {
     const kc_unknown_t *u = kc__cunknown(t, base);
-    if (!u || !u->text || !u->text[0])
+    const char *text = u ? *kc_unknown_text(u) : NULL;
+    if (!text || !text[0])
         return;
-    size_t len = strlen(u->text), mark = e->b.len;
+    size_t len = strlen(text), mark = e->b.len;
     bool was_first = *first;
     unknown_filter_t uf = {e, t, base, decoded || is_decoded(u), first};
-    if (kc__json_member_list(u->text, len, filter_member, &uf, NULL) == 0)
+    if (kc__json_member_list(text, len, filter_member, &uf, NULL) == 0)
         return;
     /* not a member list we can read: the caller's text goes out as it is */
     e->b.len = mark < e->b.len ? mark : e->b.len;
     *first = was_first;
     if (!*first)
         kc__buf_putc(&e->b, ',');
-    kc__buf_put(&e->b, u->text, len);
+    kc__buf_put(&e->b, text, len);
     *first = false;
 }
 

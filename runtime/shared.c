@@ -41,8 +41,11 @@ static inline shared_hdr_t *hdr_of(const void *obj)
 }
 
 /* Regions of the block, in layout order.  NONE: a move that only stores NULL
- * (an empty array's stale pointer). */
-enum { ROOT, R8, R4, R1, RSTR, N_REGIONS, NONE = N_REGIONS };
+ * (an empty array's stale pointer).  UNBLOCK: a move that makes the
+ * kc_unknown_t at the slot plain (no KC_UNKNOWN_BLOCK, text NULL until its
+ * text's own move): the copy of a block-backed struct that sat inside the
+ * source holds its members in the new block. */
+enum { ROOT, R8, R4, R1, RSTR, N_REGIONS, NONE = N_REGIONS, UNBLOCK };
 
 typedef struct move {
     const char *src;      /* bytes to copy, or NULL: only point the slot */
@@ -291,7 +294,17 @@ static int walk_struct(clone_t *c, const kc_type_t *t, const char *src, int regi
         return KC_EDEPTH;
     int rc;
     const char *u;
-    if (t->unknown_offset >= 0 && (u = ((const kc_unknown_t *)(src + t->unknown_offset))->text) &&
+    if (t->unknown_offset >= 0 &&
+        (((const kc_unknown_t *)(const void *)(src + t->unknown_offset))->present &
+         KC_UNKNOWN_BLOCK)) {
+        size_t slot = at + (uint32_t)t->unknown_offset;
+        move_t *m = add_move(c);
+        if (!m || slot > UINT32_MAX)
+            return KC_ENOMEM;
+        *m = (move_t){NULL, 0, (uint32_t)slot, 0, (uint8_t)region, UNBLOCK};
+    }
+    if (t->unknown_offset >= 0 &&
+        (u = *kc_unknown_text((const kc_unknown_t *)(const void *)(src + t->unknown_offset))) &&
         (rc = take_string(c, u, region, at + (uint32_t)t->unknown_offset)))
         return rc;
     for (const kc_field_t *f = t->fields, *end = f + t->n_fields; f < end; f++) {
@@ -312,6 +325,95 @@ static int walk_struct(clone_t *c, const kc_type_t *t, const char *src, int regi
     return 0;
 }
 
+/* ---- building a block ---------------------------------------------------- */
+
+/* Copies `in` and everything it owns into one new allocation of hdr_size
+ * bytes of header followed by the regions.  The root struct goes to `root`
+ * (the caller's memory, which may be `in` itself) or, when `root` is NULL,
+ * into the block right after the header.  The copy's root is never a
+ * block-backed root: its unknown text is the plain pointer.  Returns the
+ * allocation in *block (its size in *bytes) and the root in *root_out. */
+static int build(const kc_type_t *t, const void *in, size_t hdr_size, void *root, char **block,
+                 size_t *bytes, void **root_out)
+{
+    clone_t c;
+    memset(&c, 0, offsetof(clone_t, stack_slots));
+    memset(c.stack_slots, 0, sizeof(c.stack_slots));
+    c.slots = c.stack_slots;
+    c.mask = STACK_SLOTS - 1;
+    c.moves = c.stack_moves;
+    c.cap_moves = STACK_MOVES;
+    c.need[ROOT] = root ? 0 : ((size_t)t->size + 7) & ~(size_t)7;
+
+    int rc = walk_struct(&c, t, in, ROOT, 0, 0);
+    size_t total = hdr_size;
+    for (int r = 0; r < N_REGIONS && !rc; r++) {
+        if (c.need[r] > SIZE_MAX - total)
+            rc = KC_ENOMEM;
+        total += c.need[r];
+    }
+    char *h = rc ? NULL : kc_malloc(total);
+    if (!rc && !h)
+        rc = KC_ENOMEM;
+    if (!rc) {
+        char *base[N_REGIONS + 1], *p = h + hdr_size;
+        for (int r = 0; r < N_REGIONS; r++) {
+            base[r] = p;
+            p += c.need[r];
+        }
+        if (root)
+            base[ROOT] = root;
+        base[NONE] = NULL;
+        if (base[ROOT] != (const char *)in)
+            memcpy(base[ROOT], in, t->size);
+        if (t->unknown_offset >= 0) { /* the text's move (if any) sets it again */
+            kc_unknown_t *u = (kc_unknown_t *)(void *)(base[ROOT] + t->unknown_offset);
+            u->text = NULL;
+            u->present &= ~KC_UNKNOWN_BLOCK;
+        }
+        for (const move_t *m = c.moves, *end = m + c.n_moves; m < end; m++) {
+            if (m->target_region == UNBLOCK) {
+                kc_unknown_t *u = (kc_unknown_t *)(void *)(base[m->slot_region] + m->slot);
+                u->text = NULL;
+                u->present &= ~KC_UNKNOWN_BLOCK;
+                continue;
+            }
+            char *to = base[m->target_region] ? base[m->target_region] + m->target : NULL;
+            if (m->src)
+                memcpy(to, m->src, m->len);
+            memcpy(base[m->slot_region] + m->slot, &to, sizeof(to));
+        }
+        *block = h;
+        *bytes = total;
+        *root_out = base[ROOT];
+    }
+    if (c.slots != c.stack_slots)
+        kc_free(c.slots);
+    if (c.moves != c.stack_moves)
+        kc_free(c.moves);
+    return rc;
+}
+
+#define BLOCK_HDR_SIZE ((sizeof(kc_block_t) + 7) & ~(size_t)7)
+
+int kc__block_build(const kc_type_t *t, void *out, const void *in)
+{
+    char *h;
+    size_t bytes;
+    void *root;
+    int rc = build(t, in, BLOCK_HDR_SIZE, out, &h, &bytes, &root);
+    if (rc)
+        return rc;
+    kc_block_t *b = (kc_block_t *)(void *)h;
+    kc_unknown_t *u = kc__unknown(t, out);
+    b->magic = KC_BLOCK_MAGIC;
+    b->bytes = bytes;
+    b->text = u->text;
+    u->text = h;
+    u->present |= KC_UNKNOWN_BLOCK;
+    return 0;
+}
+
 /* ---- API ---------------------------------------------------------------- */
 
 int kc_shared_clone(const kc_type_t *t, const void *in, const void **out)
@@ -320,48 +422,17 @@ int kc_shared_clone(const kc_type_t *t, const void *in, const void **out)
         *out = NULL;
     if (!t || !in || !out)
         return KC_EINVAL;
-    clone_t c;
-    memset(&c, 0, offsetof(clone_t, stack_slots));
-    memset(c.stack_slots, 0, sizeof(c.stack_slots));
-    c.slots = c.stack_slots;
-    c.mask = STACK_SLOTS - 1;
-    c.moves = c.stack_moves;
-    c.cap_moves = STACK_MOVES;
-    c.need[ROOT] = ((size_t)t->size + 7) & ~(size_t)7;
-
-    int rc = walk_struct(&c, t, in, ROOT, 0, 0);
-    size_t total = HDR_SIZE;
-    for (int r = 0; r < N_REGIONS && !rc; r++) {
-        if (c.need[r] > SIZE_MAX - total)
-            rc = KC_ENOMEM;
-        total += c.need[r];
-    }
-    shared_hdr_t *h = rc ? NULL : kc_malloc(total);
-    if (!rc && !h)
-        rc = KC_ENOMEM;
-    if (!rc) {
-        atomic_init(&h->refs, 1);
-        h->bytes = total;
-        char *base[N_REGIONS + 1], *p = (char *)h + HDR_SIZE;
-        for (int r = 0; r < N_REGIONS; r++) {
-            base[r] = p;
-            p += c.need[r];
-        }
-        base[NONE] = NULL;
-        memcpy(base[ROOT], in, t->size);
-        for (const move_t *m = c.moves, *end = m + c.n_moves; m < end; m++) {
-            char *to = base[m->target_region] ? base[m->target_region] + m->target : NULL;
-            if (m->src)
-                memcpy(to, m->src, m->len);
-            memcpy(base[m->slot_region] + m->slot, &to, sizeof(to));
-        }
-        *out = base[ROOT];
-    }
-    if (c.slots != c.stack_slots)
-        kc_free(c.slots);
-    if (c.moves != c.stack_moves)
-        kc_free(c.moves);
-    return rc;
+    char *h;
+    size_t bytes;
+    void *root;
+    int rc = build(t, in, HDR_SIZE, NULL, &h, &bytes, &root);
+    if (rc)
+        return rc;
+    shared_hdr_t *sh = (shared_hdr_t *)(void *)h;
+    atomic_init(&sh->refs, 1);
+    sh->bytes = bytes;
+    *out = root;
+    return 0;
 }
 
 int kc_shared_decode(const kc_type_t *t, const char *json, size_t len, const void **out,
@@ -371,19 +442,23 @@ int kc_shared_decode(const kc_type_t *t, const char *json, size_t len, const voi
         *out = NULL;
     if (!t || !out)
         return kc_error_set(err, KC_EINVAL, "kc_shared_decode: NULL argument");
-    /* decode scattered, then compact: the decoder stays the one tested path */
-    alignas(16) char stack[1024];
-    void *tmp = t->size <= sizeof(stack) ? stack : kc_malloc(t->size);
+    /* decode into an arena, then compact: the decoder stays the one tested path */
+    alignas(16) char root[1024];
+    alignas(16) char stack[KC__DECODE_STACK];
+    void *tmp = t->size <= sizeof(root) ? root : kc_malloc(t->size);
     if (!tmp)
         return kc_error_set(err, KC_ENOMEM, "out of memory");
-    int rc = kc_json_decode(t, tmp, json, len, err);
+    kc__arena_t a;
+    kc__arena_begin(&a, stack, sizeof(stack));
+    int rc = kc__json_decode_scattered(t, tmp, json, len, "", err);
+    kc__arena_stop(&a);
     if (!rc) {
         rc = kc_shared_clone(t, tmp, out);
         if (rc)
             kc_error_set(err, rc, rc == KC_ENOMEM ? "out of memory" : "nesting too deep");
-        kc_object_free(t, tmp);
     }
-    if (tmp != stack)
+    kc__arena_release(&a);
+    if (tmp != root)
         kc_free(tmp);
     return rc;
 }

@@ -72,7 +72,8 @@ int kc_error_from_status(kc_error_t *err, int http_status, const char *json, siz
 {
     status_t st;
     kc_error_t derr = KC_ERROR_INIT;
-    int rc = kc_json_decode(&status_desc, &st, json, len, &derr);
+    /* scattered (no block): details.text moves to err below */
+    int rc = kc__json_decode_scattered(&status_desc, &st, json, len, "", &derr);
     if (rc == KC_ENOMEM)
         return kc_error_set(err, KC_ENOMEM, "out of memory");
     if (rc)

@@ -49,7 +49,7 @@ size_t kc_field_elem_size(const kc_field_t *f);
 /* Checks a descriptor (recursively) against the rules the engine relies on:
  * by_name sorted and complete, offsets inside the struct, map entry types of
  * {char *key, value}, +json:inline only on value structs, at most KC_MAX_FIELDS
- * (63) fields.
+ * (62) fields.
  * For generator tests; the engine itself trusts descriptors. */
 int kc_type_check(const kc_type_t *t, kc_error_t *err);
 

@@ -16,8 +16,9 @@
  *     thread-safe and lock-free; unref(NULL) is a no-op.
  *   - The object is immutable: never write to it, never call kc_object_free
  *     or a generated `_free` on it (its members are not separate
- *     allocations), never kc_free it.  To edit, take a mutable scattered copy
- *     with kc_object_deepcopy (released with kc_object_free as usual).
+ *     allocations), never kc_free it.  To edit, take a mutable
+ *     (block-backed) copy with kc_object_deepcopy (released with
+ *     kc_object_free as usual).
  *   - Everything reachable from a shared object lives as long as the object:
  *     a pointer into it (a name, a label) is valid while you hold a
  *     reference.

@@ -7,8 +7,12 @@
  * files check KC_DESCRIPTOR_VERSION with #error, so a mismatch between
  * generated/ and the runtime fails at compile time, not at run time.
  *
- * Ownership: every pointer inside a described struct is owned by that struct
- * and released by kc_free(); a zeroed struct is a valid empty value.
+ * Ownership: a struct the caller builds from zeroed memory owns every pointer
+ * in it (each its own kc_malloc block).  Objects kc makes (kc_json_decode,
+ * kc_object_deepcopy) are block-backed: everything they own lives in one
+ * allocation recorded on the root (KC_UNKNOWN_BLOCK); replace a member by
+ * assigning a new kc_malloc'd value and never free the old one yourself.
+ * kc_object_free releases both kinds.  A zeroed struct is a valid empty value.
  */
 #ifndef KC_TYPES_H
 #define KC_TYPES_H
@@ -74,7 +78,10 @@ typedef struct kc_json {
  * {} / [] is written back exactly, and null for members that can be absent
  * (pointers, strings, quantities, JSON: present + NULL; times: present +
  * zero).  Bit 63, KC_UNKNOWN_DECODED, marks a struct filled from JSON:
- * encoding it adds no +required member the input did not have. */
+ * encoding it adds no +required member the input did not have.  Bit 62,
+ * KC_UNKNOWN_BLOCK, marks the root of a block-backed object: `text` then
+ * points to the block's kc_block_t, whose `text` is the root's own unknown
+ * text.  Read and write the unknown text only through kc_unknown_text(). */
 typedef struct kc_unknown {
     char *text;
     uint64_t present;
@@ -82,8 +89,33 @@ typedef struct kc_unknown {
 
 /* The presence bit reserved for "filled by the decoder". */
 #define KC_UNKNOWN_DECODED ((uint64_t)1 << 63)
+/* The presence bit reserved for "the root of a block-backed object". */
+#define KC_UNKNOWN_BLOCK ((uint64_t)1 << 62)
 /* A struct has at most this many fields (one presence bit each). */
-#define KC_MAX_FIELDS 63
+#define KC_MAX_FIELDS 62
+
+/* The start of the one allocation that holds everything a block-backed
+ * object owns (nested structs, arrays, strings, unknown text; the root struct
+ * itself is the caller's memory). */
+typedef struct kc_block {
+    uint64_t magic;  /* KC_BLOCK_MAGIC */
+    size_t bytes;    /* of the whole block, this header included */
+    char *text;      /* the root's unknown text, or NULL */
+} kc_block_t;
+
+#define KC_BLOCK_MAGIC 0x6b63626c6f636b31ull /* "kcblock1" */
+
+/* Where the unknown text of the struct holding `u` lives: u->text, or, on the
+ * root of a block-backed object, its block header's text.  Read it, or store
+ * a new kc_malloc'd text there (on a block-backed root do not free the old
+ * one: it lies in the block). */
+static inline char **kc_unknown_text(const kc_unknown_t *u)
+{
+    char *const *slot = (u->present & KC_UNKNOWN_BLOCK)
+                            ? &((const kc_block_t *)(const void *)u->text)->text
+                            : &u->text;
+    return (char **)(uintptr_t)slot;
+}
 
 /* Map entries: a JSON object is a C array of {key, value} structs.  These
  * two are the runtime's own; API headers declare others the same way. */

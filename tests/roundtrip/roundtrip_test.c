@@ -6,7 +6,7 @@
  * trees).  Lossless decoding is what lets a client read an object, change one
  * field and write it back without erasing what its C type does not declare.
  * The same again through kc_shared_decode (the informer cache's form): its
- * encoding must be byte-identical to the scattered object's.
+ * encoding must be byte-identical to the kc_json_decode object's.
  *
  * Usage: roundtrip_test FIXTURE.json...
  */
@@ -79,8 +79,8 @@ static void report_difference(const cJSON *a, const cJSON *b, char *path, size_t
     free(sb);
 }
 
-/* kc_shared_decode of the same text encodes to the same bytes as the
- * scattered decode did. */
+/* kc_shared_decode of the same text encodes to the same bytes as
+ * kc_json_decode's (block-backed) object did. */
 static void shared_round_trip(const char *where, const char *text, const char *encoded,
                               const kc_type_t *type)
 {
@@ -92,7 +92,7 @@ static void shared_round_trip(const char *where, const char *text, const char *e
         rc = kc_json_encode(type, shared, &again, NULL, &err);
     if (rc != 0 || strcmp(again, encoded) != 0) {
         fprintf(stderr, "FAIL %s (%s): shared: %s\n", where, type->name,
-                rc ? err.message : "encoding differs from the scattered object's");
+                rc ? err.message : "encoding differs from the decoded object's");
         failed++;
     } else {
         passed++;

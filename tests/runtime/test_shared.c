@@ -81,7 +81,7 @@ static void check_clone(const kc_type_t *t, const void *orig)
     CHECK_STR(a, b);
     kc_free(a);
     kc_free(b);
-    /* a mutable copy of a shared object is an ordinary scattered one */
+    /* a mutable copy of a shared object is an ordinary block-backed one */
     char copy[2048];
     CHECK_INT(kc_object_deepcopy(t, copy, s), 0);
     CHECK(kc_object_equal(t, copy, s));
@@ -320,8 +320,9 @@ static void test_allocation_failures(void)
             if (n > 100000)
                 break;
         }
-        /* the clone: table growth, queue growth, the block */
-        CHECK(failures >= (what == 0 ? 3 : 900));
+        /* the clone: table growth, queue growth, the block; the decode: its
+         * arena's chunks besides */
+        CHECK(failures >= 3);
     }
     kc_free(json);
     kc_object_free(&t_job_list_desc, &decoded);

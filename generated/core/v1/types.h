@@ -19,7 +19,12 @@
  * core/v1/types.h: the C types of API v1, their type
  * descriptors and typed wrappers over the kc runtime (kc/object.h).
  *
- * Ownership: every pointer inside these structs is owned by the struct.
+ * Ownership: every pointer inside these structs is owned by the struct.  What
+ * <type>_from_json() and <type>_deepcopy() produce is block-backed: all it
+ * owns lives in one allocation, so change a member by assigning a new
+ * kc_malloc'd / kc_strdup'd value and never free the old one yourself (the
+ * root's unknown text: through kc_unknown_text()).  A struct you build from
+ * zeroed memory owns each member separately, as usual.
  * <type>_init() zeroes a struct; <type>_free() releases what it owns (not the
  * struct itself) and accepts NULL; <type>_deepcopy() and <type>_from_json()
  * overwrite *out without freeing it first and leave it empty on failure;

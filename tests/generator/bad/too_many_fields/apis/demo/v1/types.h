@@ -68,6 +68,5 @@ typedef struct demo_v1_thing {
     int32_t f60;
     int32_t f61;
     int32_t f62;
-    int32_t f63;
     kc_unknown_t unknown;
 } demo_v1_thing_t;
