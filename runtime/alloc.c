@@ -1,5 +1,6 @@
 /* alloc.c - the process-global allocator hook behind kc_malloc & co., and
  * the decoder's scratch arena (internal.h). */
+#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE */
 #include "kc/alloc.h"
 
 #include <stdint.h>
@@ -7,6 +8,10 @@
 #include <string.h>
 
 #include "internal.h"
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 static void *std_malloc(size_t size, void *ctx)
 {
@@ -40,6 +45,27 @@ void kc_set_allocator(const kc_allocator_t *a)
  * allocate from it and kc_free of its memory does nothing; the decoder runs
  * unchanged on top (json_decode.c).  Every allocation is preceded by its size
  * (for realloc); the newest one grows and shrinks in place. */
+
+/* Big blocks (a decoded 10,000-item list is ~50 MB) are written right after
+ * they are allocated, and on fresh memory the page faults cost as much as the
+ * copy; transparent huge pages make them 512 times fewer.  A hint only: where
+ * it is unsupported, or the memory is not an anonymous mapping, nothing
+ * changes. */
+void kc__advise_large(void *p, size_t n)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (!p || n < 2 * huge)
+        return;
+    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+    uintptr_t hi = ((uintptr_t)p + n) & ~(huge - 1);
+    if (hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE);
+#else
+    (void)p;
+    (void)n;
+#endif
+}
 
 static _Thread_local kc__arena_t *arena_now;
 
@@ -102,6 +128,7 @@ static void *arena_alloc(kc__arena_t *a, size_t size)
         arena_chunk_t *c = current.malloc_fn(ARENA_HDR + cs, current.ctx);
         if (!c)
             return NULL;
+        kc__advise_large(c, ARENA_HDR + cs);
         c->prev = a->chunks;
         c->size = cs;
         a->chunks = c;

@@ -26,6 +26,7 @@ bool kc__buf_grow(kc_buf_t *b, size_t extra)
         b->oom = true;
         return false;
     }
+    kc__advise_large(p, cap);
     b->p = p;
     b->cap = cap;
     return true;

@@ -180,6 +180,9 @@ typedef struct kc__arena {
     struct kc__arena *outer;
 } kc__arena_t;
 
+/* Hints the kernel to back a big, about-to-be-written block with huge pages. */
+void kc__advise_large(void *p, size_t n);
+
 void kc__arena_begin(kc__arena_t *a, void *stack, size_t n);
 void kc__arena_stop(kc__arena_t *a);
 void kc__arena_release(kc__arena_t *a);

@@ -382,6 +382,7 @@ static int copy_block(const kc_type_t *t, void *out, const void *in, const kc_bl
     char *nb = kc_malloc(b->bytes);
     if (!nb)
         return KC_ENOMEM;
+    kc__advise_large(nb, b->bytes);
     memcpy(nb, b, b->bytes);
     memcpy(out, in, t->size);
     reloc_t r = {(uintptr_t)b, (uintptr_t)b + b->bytes, nb - (const char *)b};

@@ -355,6 +355,7 @@ static int build(const kc_type_t *t, const void *in, size_t hdr_size, void *root
     char *h = rc ? NULL : kc_malloc(total);
     if (!rc && !h)
         rc = KC_ENOMEM;
+    kc__advise_large(h, total);
     if (!rc) {
         char *base[N_REGIONS + 1], *p = h + hdr_size;
         for (int r = 0; r < N_REGIONS; r++) {
