@@ -185,21 +185,14 @@ static int decode_list(dec_t *d, const kc_field_t *f, void *base)
 {
     if (kc__tok_peek(d) != '[')
         return kc__tok_mismatch(d, "array");
-    int rc;
-    if ((rc = kc__tok_enter(d)))
-        return rc;
     void **arr = KC_AT(base, f->offset);
     size_t *count = KC_AT(base, f->count_offset), cap = 0;
     size_t es = kc__elem_size(f->kind, f->type);
     if (!es)
         return kc__tok_fail(d, KC_EINVAL, "descriptor has a list member without an element type");
-    d->p++;
-    kc__tok_ws(d);
-    if (kc__tok_peek(d) == ']') {
-        d->p++;
-        d->depth--;
-        return 0;
-    }
+    int rc = kc__tok_open(d, ']');
+    if (rc)
+        return rc < 0 ? rc : 0;
     for (;;) {
         void *e = append_elem(d, arr, count, &cap, es);
         if (!e)
@@ -304,20 +297,13 @@ static int decode_map(dec_t *d, const kc_field_t *f, void *base)
                             f->c_name ? f->c_name : "?");
     if (kc__tok_peek(d) != '{')
         return kc__tok_mismatch(d, "object");
-    int rc;
-    if ((rc = kc__tok_enter(d)))
-        return rc;
     const kc_field_t *kf = &et->fields[0], *vf = &et->fields[1];
     void **arr = KC_AT(base, f->offset);
     size_t *count = KC_AT(base, f->count_offset), cap = 0, es = et->size;
     key_index_t ki = {NULL, 0};
-    d->p++;
-    kc__tok_ws(d);
-    if (kc__tok_peek(d) == '}') {
-        d->p++;
-        d->depth--;
-        return 0;
-    }
+    int rc = kc__tok_open(d, '}');
+    if (rc)
+        return rc < 0 ? rc : 0;
     for (;;) {
         if (kc__tok_peek(d) != '"') {
             rc = kc__tok_syntax(d, "expected member name");
@@ -501,21 +487,16 @@ int kc__field_lookup(const kc_type_t *t, const char *name, size_t len, const kc_
 
 static int decode_struct(dec_t *d, const kc_type_t *t, void *base)
 {
-    int rc;
-    if ((rc = kc__tok_enter(d)))
-        return rc;
     kc_unknown_t *u = kc__unknown(t, base);
     kc_buf_t ub = {0};
     uint32_t next_field = 0, next_sorted = 0;
+    int rc = kc__tok_open(d, '}');
+    if (rc < 0)
+        return rc;
     if (u)
         u->present |= KC_UNKNOWN_DECODED;
-    d->p++;
-    kc__tok_ws(d);
-    if (kc__tok_peek(d) == '}') {
-        d->p++;
-        d->depth--;
+    if (rc)
         return 0;
-    }
     for (;;) {
         if (kc__tok_peek(d) != '"') {
             rc = kc__tok_syntax(d, "expected member name");

@@ -119,6 +119,20 @@ int kc__tok_enter(kc__dec_t *d)
     return 0;
 }
 
+int kc__tok_open(kc__dec_t *d, char close)
+{
+    int rc = kc__tok_enter(d);
+    if (rc)
+        return rc;
+    d->p++;
+    kc__tok_ws(d);
+    if (kc__tok_peek(d) != close)
+        return 0;
+    d->p++;
+    d->depth--;
+    return 1;
+}
+
 /* ---- tokens ------------------------------------------------------------ */
 
 int kc__tok_separator_error(kc__dec_t *d, int close)

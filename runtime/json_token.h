@@ -37,6 +37,10 @@ int kc__tok_syntax(kc__dec_t *d, const char *what);       /* KC_EPARSE at d->p *
 int kc__tok_nomem(kc__dec_t *d);                          /* KC_ENOMEM */
 int kc__tok_mismatch(kc__dec_t *d, const char *expected); /* "expected X, got Y" */
 int kc__tok_enter(kc__dec_t *d); /* one level deeper: KC_EDEPTH past KC_MAX_DEPTH */
+/* Opens the container at d->p (its opening bracket already checked): one level
+ * deeper, past the bracket and whitespace.  1: it was empty and is closed
+ * again (`close` consumed); 0: members follow; < 0: error. */
+int kc__tok_open(kc__dec_t *d, char close);
 
 /* ---- path steps and small tokens (inline: on every member) ------------- */
 
